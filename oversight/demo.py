@@ -1,0 +1,86 @@
+"""Demo data: the Police and Crime Plan 2022-25 and one user for each role.
+
+Every load is an upsert on natural keys, so loading twice changes nothing.
+"""
+
+import json
+import os
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from oversight.database import data_dir
+from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.roles import Role
+
+DEMO_PLAN = Path(settings.BASE_DIR) / "fixtures" / "demo_plan.json"
+
+# username, full name, role
+DEMO_USERS = [
+    ("staff", "Priya Shah", Role.OPCC_STAFF),
+    ("lead", "Tom Okafor", Role.OPCC_LEAD),
+    ("panel", "Cllr Helen Ward", Role.PANEL_MEMBER),
+    ("officer", "Insp Dan Reeve", Role.FORCE_OFFICER),
+    ("admin", "Chris Adebayo", Role.ADMINISTRATOR),
+]
+
+
+@transaction.atomic
+def load_plan(data: dict) -> Plan:
+    plan_fields = dict(data["plan"])
+    plan, _ = Plan.objects.update_or_create(title=plan_fields.pop("title"), defaults=plan_fields)
+    for p in data["priorities"]:
+        priority, _ = Priority.objects.update_or_create(
+            plan=plan, number=p["number"], defaults={"title": p["title"]}
+        )
+        for o in p["objectives"]:
+            objective, _ = Objective.objects.update_or_create(
+                priority=priority,
+                code=o["code"],
+                defaults={
+                    "title": o["title"],
+                    "description": o.get("description", ""),
+                    "is_demo": o.get("is_demo", False),
+                },
+            )
+            for d in o.get("deliverables", []):
+                fields = dict(d)
+                Deliverable.objects.update_or_create(
+                    objective=objective, action=fields.pop("action"), defaults=fields
+                )
+    return plan
+
+
+def demo_password() -> str:
+    """DEMO_PASSWORD, or one generated once and kept in the ignored data folder."""
+    if os.environ.get("DEMO_PASSWORD"):
+        return os.environ["DEMO_PASSWORD"]
+    stored = data_dir(Path(settings.BASE_DIR)) / "demo_password"
+    if not stored.exists():
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        stored.write_text(secrets.token_urlsafe(12))
+    return stored.read_text().strip()
+
+
+@transaction.atomic
+def load_users(password: str) -> list[tuple[str, Role]]:
+    User = get_user_model()
+    for username, full_name, role in DEMO_USERS:
+        first, _, last = full_name.rpartition(" ")
+        user, _ = User.objects.update_or_create(
+            username=username, defaults={"first_name": first, "last_name": last}
+        )
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.set([Group.objects.get(name=role)])
+    return [(username, role) for username, _, role in DEMO_USERS]
+
+
+def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
+    plan = load_plan(json.loads(DEMO_PLAN.read_text()))
+    password = demo_password()
+    return plan, load_users(password), password

@@ -1,0 +1,17 @@
+from django.core.management.base import BaseCommand
+
+from oversight.demo import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo Plan and one user per role. Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
+
+    def handle(self, *args, **options):
+        plan, users, password = load_demo()
+        self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {plan}."))
+        self.stdout.write("Demo sign-ins (password for all: %s):" % password)
+        for username, role in users:
+            self.stdout.write(f"  {username:<8} {role}")

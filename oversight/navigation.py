@@ -1,0 +1,26 @@
+"""The header's navigation: only what the signed-in user's role may open."""
+
+from django.urls import reverse
+
+from oversight.roles import Perm, role_of
+
+# (label, URL name, permission needed or None for any signed-in user)
+SECTIONS = [
+    ("Home", "home", None),
+    ("The Plan", "plan_current", Perm.READ_PLAN),
+    ("Deliverables", "deliverable_list", Perm.READ_PLAN),
+    ("Administration", "admin:index", Perm.USE_ADMIN),
+]
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    items = []
+    for label, url_name, perm in SECTIONS:
+        if perm is None or user.has_perm(perm):
+            url = reverse(url_name)
+            current = request.path == url if url == "/" else request.path.startswith(url)
+            items.append({"label": label, "url": url, "current": current})
+    return {"nav_items": items, "user_role": role_of(user)}

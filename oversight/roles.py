@@ -1,0 +1,111 @@
+"""The portal's roles and what each may do: the one place access is declared.
+
+Roles are Django groups. `sync_roles()` makes the groups hold exactly the
+permissions declared here; it runs after every migrate, so a fresh database,
+the test database and production all agree with this module.
+"""
+
+from enum import StrEnum
+
+
+class Perm(StrEnum):
+    """Portal permissions, spelled as `user.has_perm` wants them."""
+
+    READ_PLAN = "oversight.read_plan"
+    READ_SCORECARD = "oversight.read_scorecard"
+    ENTER_DATA = "oversight.enter_data"
+    READ_ELG = "oversight.read_elg"
+    MANAGE_MEETINGS = "oversight.manage_meetings"
+    READ_DRAFT_REPORTS = "oversight.read_draft_reports"
+    WRITE_DRAFTS = "oversight.write_drafts"
+    APPROVE_REPORTS = "oversight.approve_reports"
+    READ_PUBLISHED_REPORTS = "oversight.read_published_reports"
+    USE_ADMIN = "oversight.use_admin"
+    MANAGE_USERS = "oversight.manage_users"
+
+    @property
+    def codename(self) -> str:
+        return self.value.split(".", 1)[1]
+
+
+PERMISSION_NAMES = {
+    Perm.READ_PLAN: "Read the Police and Crime Plan and its deliverables",
+    Perm.READ_SCORECARD: "Read the scorecard",
+    Perm.ENTER_DATA: "Enter monthly KPI data",
+    Perm.READ_ELG: "Read ELG meetings and KLOE briefings",
+    Perm.MANAGE_MEETINGS: "Manage ELG meetings and briefings",
+    Perm.READ_DRAFT_REPORTS: "Read draft panel reports",
+    Perm.WRITE_DRAFTS: "Write draft panel reports",
+    Perm.APPROVE_REPORTS: "Approve and publish panel reports",
+    Perm.READ_PUBLISHED_REPORTS: "Read published panel reports",
+    Perm.USE_ADMIN: "Use the administration pages",
+    Perm.MANAGE_USERS: "Manage users and roles",
+}
+
+
+class Role(StrEnum):
+    OPCC_STAFF = "OPCC staff"
+    OPCC_LEAD = "OPCC lead"
+    PANEL_MEMBER = "Panel member"
+    FORCE_OFFICER = "Force officer"
+    ADMINISTRATOR = "Administrator"
+
+
+def model_permissions(app_label: str, *models: str, actions=("add", "change", "delete", "view")):
+    return {f"{app_label}.{action}_{model}" for model in models for action in actions}
+
+
+PLAN_EDITING = model_permissions("oversight", "plan", "priority", "objective", "deliverable")
+USER_ADMIN = model_permissions("auth", "user", "group") | {
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+    "axes.view_accessfailurelog",
+    "axes.view_accesslog",
+}
+
+_STAFF = {
+    Perm.READ_PLAN,
+    Perm.READ_SCORECARD,
+    Perm.ENTER_DATA,
+    Perm.READ_ELG,
+    Perm.MANAGE_MEETINGS,
+    Perm.READ_DRAFT_REPORTS,
+    Perm.WRITE_DRAFTS,
+    Perm.READ_PUBLISHED_REPORTS,
+    Perm.USE_ADMIN,
+} | PLAN_EDITING
+
+ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.OPCC_STAFF: frozenset(_STAFF),
+    Role.OPCC_LEAD: frozenset(_STAFF | {Perm.APPROVE_REPORTS}),
+    Role.PANEL_MEMBER: frozenset({Perm.READ_PUBLISHED_REPORTS}),
+    Role.FORCE_OFFICER: frozenset({Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG}),
+    Role.ADMINISTRATOR: frozenset(
+        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN} | USER_ADMIN | PLAN_EDITING
+    ),
+}
+
+
+def role_of(user) -> Role | None:
+    """The user's role, from their groups (the first declared role wins)."""
+    if not user.is_authenticated:
+        return None
+    names = {group.name for group in user.groups.all()}
+    return next((role for role in Role if role in names), None)
+
+
+def sync_roles() -> None:
+    """Make each role's group hold exactly its declared permissions."""
+    from django.contrib.auth.models import Group, Permission
+
+    wanted = set().union(*ROLE_PERMISSIONS.values())
+    by_name = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in Permission.objects.select_related("content_type")
+    }
+    missing = sorted(wanted - by_name.keys())
+    if missing:
+        raise LookupError(f"Roles name permissions that do not exist: {missing}")
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=role)
+        group.permissions.set([by_name[name] for name in names])

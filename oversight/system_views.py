@@ -1,0 +1,39 @@
+"""Sign-in, the health check and the error pages."""
+
+import sys
+
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from oversight.forms import LoginForm
+
+
+@login_not_required
+@never_cache
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+
+def server_error(request):
+    """500, or 503 when the database cannot be reached.
+
+    Rendered without context processors: they would need the database.
+    """
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        body = loader.render_to_string("503.html")
+        return HttpResponseServerError(body, status=503)
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,0 +1,29 @@
+import django_tables2 as tables
+
+from oversight.models import Deliverable
+
+NUMERIC = {
+    "th": {"class": "govuk-table__header--numeric"},
+    "td": {"class": "govuk-table__cell--numeric"},
+}
+
+
+class DeliverableTable(tables.Table):
+    objective = tables.Column(
+        accessor="objective__code", verbose_name="Objective", order_by=("objective__code",)
+    )
+    action = tables.Column(verbose_name="Action")
+    owner = tables.Column(verbose_name="Owner")
+    due_date = tables.DateColumn(format="j M Y", verbose_name="Date due")
+    progress = tables.Column(verbose_name="Progress", attrs=NUMERIC)
+    current_status = tables.TemplateColumn(
+        template_name="partials/deliverable_status.html", verbose_name="Status"
+    )
+
+    class Meta:
+        model = Deliverable
+        fields = ("objective", "action", "owner", "due_date", "progress", "current_status")
+        empty_text = "No deliverables match."
+
+    def render_progress(self, value):
+        return f"{value}%"

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from oversight import system_views, views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("plan/", views.plan_current, name="plan_current"),
+    path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
+    path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
+    path("deliverables/", views.deliverable_list, name="deliverable_list"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("healthz", system_views.healthz, name="healthz"),
+    path("accounts/login/", system_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]
+
+handler500 = "oversight.system_views.server_error"

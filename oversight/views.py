@@ -1,0 +1,92 @@
+"""Pages of the Plan, the home page and the accessibility statement."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django_tables2 import RequestConfig
+
+from oversight.forms import DeliverableFilterForm
+from oversight.models import Deliverable, Objective, Plan
+from oversight.navigation import SECTIONS
+from oversight.queries import deliverables_with_status, status_counts
+from oversight.roles import Perm
+from oversight.tables import DeliverableTable
+
+
+def home(request):
+    sections = [
+        {"label": label, "url": reverse(name)}
+        for label, name, perm in SECTIONS
+        if perm is not None and request.user.has_perm(perm)
+    ]
+    return render(request, "oversight/home.html", {"sections": sections})
+
+
+@login_not_required
+def accessibility(request):
+    return render(request, "oversight/accessibility.html")
+
+
+@permission_required(Perm.READ_PLAN, raise_exception=True)
+def plan_current(request):
+    return _plan_overview(request, get_object_or_404(Plan, is_current=True))
+
+
+@permission_required(Perm.READ_PLAN, raise_exception=True)
+def plan_detail(request, pk):
+    return _plan_overview(request, get_object_or_404(Plan, pk=pk))
+
+
+def _plan_overview(request, plan):
+    priorities = plan.priorities.prefetch_related("objectives")
+    rows = deliverables_with_status(Deliverable.objects.in_plan(plan), timezone.localdate())
+    context = {
+        "plan": plan,
+        "priorities": priorities,
+        "counts": status_counts(rows),
+        "other_plans": Plan.objects.exclude(pk=plan.pk),
+        "breadcrumbs": [("Home", reverse("home"))],
+    }
+    return render(request, "oversight/plan_overview.html", context)
+
+
+@permission_required(Perm.READ_PLAN, raise_exception=True)
+def objective_detail(request, pk):
+    objective = get_object_or_404(Objective.objects.select_related("priority__plan"), pk=pk)
+    rows = deliverables_with_status(objective.deliverables.all(), timezone.localdate())
+    table = DeliverableTable(rows, exclude=("objective",))
+    RequestConfig(request, paginate=False).configure(table)
+    plan = objective.priority.plan
+    context = {
+        "objective": objective,
+        "table": table,
+        "counts": status_counts(rows),
+        "breadcrumbs": [("Home", reverse("home")), (plan.title, plan.get_absolute_url())],
+    }
+    return render(request, "oversight/objective_detail.html", context)
+
+
+@permission_required(Perm.READ_PLAN, raise_exception=True)
+def deliverable_list(request):
+    plan = get_object_or_404(Plan, is_current=True)
+    form = DeliverableFilterForm(request.GET or None)
+    as_of = form.as_of_or(timezone.localdate())
+    rows = deliverables_with_status(Deliverable.objects.in_plan(plan), as_of)
+    counts = status_counts(rows)
+    if form.is_valid() and form.cleaned_data["status"]:
+        rows = [row for row in rows if row.current_status == form.cleaned_data["status"]]
+    table = DeliverableTable(rows)
+    RequestConfig(request, paginate=False).configure(table)
+    context = {
+        "plan": plan,
+        "form": form,
+        "table": table,
+        "counts": counts,
+        "as_of": as_of,
+        "as_of_query": as_of if request.GET.get("as_of") else None,
+        "tolerance": settings.DELIVERABLE_BEHIND_TOLERANCE,
+        "breadcrumbs": [("Home", reverse("home")), (plan.title, plan.get_absolute_url())],
+    }
+    return render(request, "oversight/deliverable_list.html", context)
