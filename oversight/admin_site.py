@@ -5,6 +5,7 @@ from functools import update_wrapper
 from django.contrib import admin
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
 
 from oversight.roles import Perm
 
@@ -21,7 +22,7 @@ class OversightAdminSite(admin.AdminSite):
         inner = super().admin_view(view, cacheable)
 
         def guarded(request, *args, **kwargs):
-            # Signed in but not allowed: say so, rather than ask them to sign in again.
+            # Signed in without access: say so, rather than ask to sign in again.
             if request.user.is_authenticated and not self.has_permission(request):
                 raise PermissionDenied
             return inner(request, *args, **kwargs)
@@ -30,9 +31,4 @@ class OversightAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         # One sign-in page for the whole portal.
-        return redirect_to_login(request.GET.get("next", self.index_url()))
-
-    def index_url(self):
-        from django.urls import reverse
-
-        return reverse("admin:index", current_app=self.name)
+        return redirect_to_login(request.GET.get("next") or reverse("admin:index"))

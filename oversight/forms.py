@@ -48,7 +48,9 @@ class DeliverableFilterForm(forms.Form):
         required=False,
         help_text="Leave blank for today.",
         error_messages={"invalid": "Enter a real date"},
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
     )
 
     def as_of_or(self, default):

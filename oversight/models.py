@@ -19,6 +19,9 @@ class Access(models.Model):
         default_permissions = ()
         permissions = [(perm.codename, PERMISSION_NAMES[perm]) for perm in Perm]
 
+    def __str__(self):
+        return "Portal permissions"
+
 
 class Plan(models.Model):
     title = models.CharField(max_length=200)

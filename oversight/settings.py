@@ -126,6 +126,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOCKOUT_MINUTES", "30"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # administrators can see failed sign-ins
 # axes.W006 asks to lock addresses too; we lock accounts only, because a
 # police station's officers share one address and one person's typos would
 # lock them all out.

@@ -1,6 +1,7 @@
 import django_tables2 as tables
 
 from oversight.models import Deliverable
+from oversight.presenters import status_tag
 
 NUMERIC = {
     "th": {"class": "govuk-table__header--numeric"},
@@ -16,9 +17,7 @@ class DeliverableTable(tables.Table):
     owner = tables.Column(verbose_name="Owner")
     due_date = tables.DateColumn(format="j M Y", verbose_name="Date due")
     progress = tables.Column(verbose_name="Progress", attrs=NUMERIC)
-    current_status = tables.TemplateColumn(
-        template_name="partials/deliverable_status.html", verbose_name="Status"
-    )
+    current_status = tables.Column(verbose_name="Status")
 
     class Meta:
         model = Deliverable
@@ -27,3 +26,6 @@ class DeliverableTable(tables.Table):
 
     def render_progress(self, value):
         return f"{value}%"
+
+    def render_current_status(self, value):
+        return status_tag(value)

@@ -12,6 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         plan, users, password = load_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {plan}."))
-        self.stdout.write("Demo sign-ins (password for all: %s):" % password)
+        self.stdout.write(f"Demo sign-ins (password for all: {password}):")
         for username, role in users:
             self.stdout.write(f"  {username:<8} {role}")

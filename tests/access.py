@@ -1,0 +1,108 @@
+"""The access table: what every URL gives every role and anonymous users.
+
+Each entry maps a URL name (or, for the admin's per-model pages, a rule
+keyed by app) to the outcome for each role. test_access.py walks the whole
+URLconf against it; a URL missing here fails that test.
+"""
+
+from oversight.roles import Role
+
+ANONYMOUS = None
+LOGIN = "redirect to login"
+REDIRECT = "redirect"
+OK, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 403, 404, 405
+
+STAFF, LEAD, PANEL, OFFICER, ADMIN = (
+    Role.OPCC_STAFF,
+    Role.OPCC_LEAD,
+    Role.PANEL_MEMBER,
+    Role.FORCE_OFFICER,
+    Role.ADMINISTRATOR,
+)
+ROLES = [ANONYMOUS, STAFF, LEAD, PANEL, OFFICER, ADMIN]
+
+
+def outcomes(anonymous=LOGIN, *, staff, lead, panel, officer, admin):
+    return {ANONYMOUS: anonymous, STAFF: staff, LEAD: lead, PANEL: panel,
+            OFFICER: officer, ADMIN: admin}
+
+
+def everyone(outcome, anonymous=LOGIN):
+    return outcomes(anonymous, staff=outcome, lead=outcome, panel=outcome, officer=outcome,
+                    admin=outcome)
+
+
+PLAN_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=OK)
+ADMIN_PAGES = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
+USER_ADMIN_PAGES = outcomes(
+    staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
+)
+ADMIN_REDIRECTS = outcomes(
+    staff=REDIRECT, lead=REDIRECT, panel=FORBIDDEN, officer=FORBIDDEN, admin=REDIRECT
+)
+
+ACCESS = {
+    "home": everyone(OK),
+    "accessibility": everyone(OK, anonymous=OK),
+    "healthz": everyone(OK, anonymous=OK),
+    "login": everyone(REDIRECT, anonymous=OK),
+    "logout": everyone(NOT_ALLOWED),  # signing out is a POST
+    "plan_current": PLAN_READERS,
+    "plan_detail": PLAN_READERS,
+    "objective_detail": PLAN_READERS,
+    "deliverable_list": PLAN_READERS,
+    # The admin: the portal's sign-in page serves it too.
+    "admin:login": everyone(LOGIN),
+    "admin:logout": outcomes(
+        staff=NOT_ALLOWED, lead=NOT_ALLOWED, panel=FORBIDDEN, officer=FORBIDDEN,
+        admin=NOT_ALLOWED,
+    ),
+    "admin:index": ADMIN_PAGES,
+    "admin:password_change": ADMIN_PAGES,
+    "admin:password_change_done": ADMIN_PAGES,
+    "admin:jsi18n": ADMIN_PAGES,
+    "admin:autocomplete": outcomes(
+        staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN
+    ),
+    "admin:view_on_site": ADMIN_REDIRECTS,
+    # Sign-in records are written by axes only: nobody adds them, and only
+    # lockouts (not the logs) can be deleted, to unlock an account.
+    "admin:axes_accessattempt_add": everyone(FORBIDDEN),
+    "admin:axes_accesslog_add": everyone(FORBIDDEN),
+    "admin:axes_accesslog_delete": everyone(FORBIDDEN),
+    "admin:axes_accessfailurelog_add": everyone(FORBIDDEN),
+    "admin:axes_accessfailurelog_delete": everyone(FORBIDDEN),
+}
+
+# The admin's pages for each model, by app: admin:<app>_<model>_<action>,
+# and admin:app_list for the app's index.
+ADMIN_APPS = {
+    "oversight": ADMIN_PAGES,
+    "auth": USER_ADMIN_PAGES,
+    "axes": USER_ADMIN_PAGES,
+}
+# An app's admin index is "not found" to someone with the admin but none of its models.
+USER_ADMIN_APP_INDEX = outcomes(
+    staff=NOT_FOUND, lead=NOT_FOUND, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
+)
+ADMIN_APP_INDEXES = {
+    "oversight": ADMIN_PAGES,
+    "auth": USER_ADMIN_APP_INDEX,
+    "axes": USER_ADMIN_APP_INDEX,
+}
+
+# Patterns with no name, which cannot be reversed: only the admin's own
+# redirects (old change-page addresses, and its catch-all for a missing
+# slash), which lead to the admin pages above.
+UNNAMED_ALLOWED = [r"^admin/\w+/\w+/<path:object_id>/$", r"^admin/\(\?P<url>\.\*\)\$$"]
+
+
+def expected(url_name: str, admin_app: str | None = None) -> dict:
+    """The declared outcomes; admin_app is the app an admin model page belongs to."""
+    if url_name in ACCESS:
+        return ACCESS[url_name]
+    if url_name == "admin:app_list":
+        return ADMIN_APP_INDEXES[admin_app]
+    if admin_app in ADMIN_APPS:
+        return ADMIN_APPS[admin_app]
+    raise KeyError(f"{url_name} is not in the access table (tests/access.py)")

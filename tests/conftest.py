@@ -1,0 +1,55 @@
+"""Fixtures every test module shares: factories' data and one client per role."""
+
+import pytest
+
+from oversight.roles import Role
+from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
+
+
+@pytest.fixture
+def client_for(db, client):
+    """client_for(role) -> a test client signed in as a new user with that role."""
+    from django.test import Client
+
+    def make(role: Role | None) -> Client:
+        if role is None:
+            return Client()
+        signed_in = Client()
+        signed_in.force_login(UserFactory(role=role))
+        return signed_in
+
+    return make
+
+
+@pytest.fixture
+def staff_client(client_for):
+    return client_for(Role.OPCC_STAFF)
+
+
+@pytest.fixture
+def lead_client(client_for):
+    return client_for(Role.OPCC_LEAD)
+
+
+@pytest.fixture
+def panel_client(client_for):
+    return client_for(Role.PANEL_MEMBER)
+
+
+@pytest.fixture
+def officer_client(client_for):
+    return client_for(Role.FORCE_OFFICER)
+
+
+@pytest.fixture
+def administrator_client(client_for):
+    return client_for(Role.ADMINISTRATOR)
+
+
+@pytest.fixture
+def current_plan(db):
+    """A current plan with one priority, one objective and one deliverable."""
+    plan = PlanFactory(is_current=True, title="Police and Crime Plan 2022-25")
+    objective = ObjectiveFactory(priority__plan=plan, priority__number=1, code="1.2")
+    DeliverableFactory(objective=objective)
+    return plan

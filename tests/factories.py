@@ -1,0 +1,69 @@
+"""Factories for tests: the smallest valid objects, with readable defaults."""
+
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from factory.django import DjangoModelFactory
+
+from oversight.models import Deliverable, Objective, Plan, Priority
+
+PASSWORD = "a-long-test-password-1"
+
+
+class PlanFactory(DjangoModelFactory):
+    class Meta:
+        model = Plan
+
+    title = factory.Sequence(lambda n: f"Police and Crime Plan {n}")
+    period = "2022-25"
+    start_date = datetime.date(2022, 4, 1)
+    end_date = datetime.date(2025, 3, 31)
+    is_current = False
+
+
+class PriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Priority title {n}")
+
+
+class ObjectiveFactory(DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    priority = factory.SubFactory(PriorityFactory)
+    code = factory.LazyAttributeSequence(lambda o, n: f"{o.priority.number}.{n + 1}")
+    title = factory.Sequence(lambda n: f"Objective title {n}")
+
+
+class DeliverableFactory(DjangoModelFactory):
+    class Meta:
+        model = Deliverable
+
+    objective = factory.SubFactory(ObjectiveFactory)
+    action = factory.Sequence(lambda n: f"Deliverable action {n}")
+    owner = "OPCC Commissioning"
+    start_date = datetime.date(2023, 1, 1)
+    due_date = datetime.date(2023, 12, 31)
+    progress = 50
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"User {n}")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def role(self, create, role, **kwargs):
+        if create and role:
+            self.groups.add(Group.objects.get(name=role))

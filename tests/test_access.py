@@ -1,0 +1,116 @@
+"""Walks every URL pattern in the URLconf, for every role and for anonymous
+users, and checks the outcome declared in tests/access.py."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from oversight.models import Objective
+from tests import access
+from tests.factories import PASSWORD, UserFactory
+
+
+def walk(resolver=None, prefix="", namespace=None):
+    """(qualified name, route, pattern) for every pattern below the resolver."""
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace or None
+            ns = ":".join(filter(None, [namespace, inner])) or None
+            yield from walk(pattern, route, ns)
+        elif isinstance(pattern, URLPattern):
+            name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+            yield name, route, pattern
+
+
+def admin_models():
+    """'admin:<app>_<model>_' prefix -> model, for every model in the admin."""
+    return {
+        f"admin:{m._meta.app_label}_{m._meta.model_name}_": m for m in admin.site._registry
+    }
+
+
+def url_cases(data):
+    """Every (url name, url, admin app) to request, parameters filled from data."""
+    models = admin_models()
+    for name, route, pattern in walk():
+        if name is None:
+            allowed = any(re.match(rule, route) for rule in access.UNNAMED_ALLOWED)
+            assert allowed, f"URL pattern {route!r} has no name"
+            continue
+        if name == "admin:app_list":
+            for app_label in sorted({m._meta.app_label for m in models.values()}):
+                yield name, reverse(name, kwargs={"app_label": app_label}), app_label
+            continue
+        model = next((m for prefix, m in models.items() if name.startswith(prefix)), None)
+        kwargs = parameters(name, pattern, model, data)
+        yield name, reverse(name, kwargs=kwargs), model._meta.app_label if model else None
+
+
+def parameters(name, pattern, model, data):
+    wanted = set(pattern.pattern.regex.groupindex)
+    known = {
+        "plan_detail": {"pk": data["plan"].pk},
+        "objective_detail": {"pk": data["objective"].pk},
+        "admin:view_on_site": {
+            "content_type_id": ContentType.objects.get_for_model(Objective).pk,
+            "object_id": data["objective"].pk,
+        },
+    }
+    if name in known:
+        return known[name]
+    if model is not None and wanted:
+        instance = model._default_manager.order_by("pk").first()
+        assert instance is not None, f"no {model.__name__} to fill {name}'s parameters"
+        return {key: instance.pk for key in wanted}
+    assert not wanted, f"add parameters for {name} ({sorted(wanted)}) to test_access.py"
+    return {}
+
+
+def outcome(response):
+    if response.status_code in (301, 302):
+        # The admin's sign-in address only forwards to the portal's (tested as admin:login).
+        sign_in = (reverse("login"), reverse("admin:login"))
+        return access.LOGIN if response["Location"].startswith(sign_in) else access.REDIRECT
+    return response.status_code
+
+
+@pytest.fixture
+def url_data(current_plan):
+    # A failed and a successful sign-in give the lockout admin pages a row each.
+    UserFactory(username="someone")
+    UserFactory(username="forgetful")
+    Client().post(reverse("login"), {"username": "forgetful", "password": "wrong"})
+    Client().post(reverse("login"), {"username": "someone", "password": PASSWORD})
+    return {"plan": current_plan, "objective": Objective.objects.get()}
+
+
+@pytest.mark.parametrize("role", access.ROLES, ids=lambda r: str(r or "anonymous"))
+def test_every_url_gives_the_declared_outcome(role, url_data, client_for):
+    client = client_for(role)
+    mismatches = []
+    for name, url, admin_app in url_cases(url_data):
+        want = access.expected(name, admin_app)[role]
+        got = outcome(client.get(url))
+        if got != want:
+            mismatches.append(f"{url} ({name}): expected {want}, got {got}")
+    assert not mismatches, "\n".join(mismatches)
+
+
+def test_access_table_names_only_urls_that_exist():
+    names = {name for name, _, _ in walk()}
+    assert set(access.ACCESS) - names == set()
+
+
+def test_anonymous_users_reach_only_public_pages(url_data):
+    reachable = {
+        name
+        for name, url, admin_app in url_cases(url_data)
+        if access.expected(name, admin_app)[access.ANONYMOUS] == access.OK
+    }
+    assert reachable == {"login", "healthz", "accessibility"}

@@ -1,0 +1,54 @@
+"""load_demo: the seeds' Plan and one user per role, loaded idempotently."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from oversight.deliverables import DeliverableStatus
+from oversight.demo import DEMO_USERS
+from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.roles import role_of
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return [m.objects.count() for m in (Plan, Priority, Objective, Deliverable, get_user_model())]
+
+
+def test_load_demo_twice_changes_nothing(monkeypatch, capsys):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", "--noinput")
+    first = counts()
+    call_command("load_demo", "--noinput")
+    assert counts() == first == [1, 4, 10, 11, len(DEMO_USERS)]
+    out = capsys.readouterr().out
+    assert "password for all: demo-password-for-tests" in out
+
+
+def test_demo_plan_has_the_seed_objectives_and_marks_invented_ones(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", "--noinput")
+    codes = set(Objective.objects.values_list("code", flat=True))
+    assert {"1.1", "1.2", "1.3", "2.1", "2.2", "3.2", "3.3"} <= codes
+    invented = set(Objective.objects.filter(is_demo=True).values_list("code", flat=True))
+    assert invented == codes - {"1.1", "1.2", "1.3", "2.1", "2.2", "3.2", "3.3"}
+
+
+def test_demo_users_have_the_password_and_their_role(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", "--noinput")
+    for username, _, role in DEMO_USERS:
+        user = get_user_model().objects.get(username=username)
+        assert role_of(user) == role
+        assert user.check_password("demo-password-for-tests")
+
+
+def test_seed_001_march_2023_deliverable_is_flagged_overdue_in_december_2023(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", "--noinput")
+    asb = Deliverable.objects.get(action__startswith="Training ASB specialists")
+    assert (asb.due_date, asb.progress) == (date(2023, 3, 31), 95)
+    assert asb.status(date(2023, 12, 14)) == DeliverableStatus.OVERDUE

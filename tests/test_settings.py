@@ -1,0 +1,60 @@
+"""Production settings: check --deploy is clean, and missing secrets fail fast."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUCTION = {
+    "PCC_ENV": "production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "oversight.example.org",
+    # check --deploy does not connect; this only has to be a valid URL.
+    "DATABASE_URL": "postgres://oversight@db.invalid:5432/oversight",
+}
+
+
+def test_check_deploy_reports_nothing_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_fails_fast_without_a_required_setting(missing):
+    env = {**PRODUCTION, missing: ""}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert f"{missing} must be set when PCC_ENV=production" in result.stderr
+
+
+def test_production_settings_are_secure():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS,"
+        " s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
+    assert result.stdout.split() == [
+        "False", "True", "True", "31536000",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]

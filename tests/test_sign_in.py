@@ -1,0 +1,84 @@
+"""Signing in and out, the lockout, and what the header shows each role."""
+
+import pytest
+from django.urls import reverse
+
+from oversight.roles import Role
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def sign_in(client, username, password):
+    return client.post(reverse("login"), {"username": username, "password": password})
+
+
+def test_signing_in_goes_home_and_the_header_shows_name_and_role(client):
+    UserFactory(username="priya", first_name="Priya", last_name="Shah", role=Role.OPCC_STAFF)
+    response = sign_in(client, "priya", PASSWORD)
+    assert response.status_code == 302 and response["Location"] == reverse("home")
+    page = client.get(reverse("home")).content.decode()
+    assert "Signed in as <strong>Priya Shah</strong> (OPCC staff)" in page
+
+
+def test_a_wrong_password_is_explained_with_an_error_summary(client):
+    UserFactory(username="priya")
+    response = sign_in(client, "priya", "not-the-password")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error: Sign in" in page
+    assert "There is a problem" in page
+    assert "Enter a correct username and password" in page
+
+
+def test_missing_fields_link_to_each_field(client):
+    page = sign_in(client, "", "").content.decode()
+    assert '<a href="#id_username">Enter your username</a>' in page
+    assert '<a href="#id_password">Enter your password</a>' in page
+
+
+def test_five_failed_sign_ins_lock_the_account_with_a_clear_message(client):
+    UserFactory(username="priya")
+    for _ in range(4):
+        assert "Sign in to PCC Oversight" in sign_in(client, "priya", "wrong").content.decode()
+    locked = sign_in(client, "priya", "wrong")
+    assert "Your account is locked" in locked.content.decode()
+    # Locked means locked: the right password does not open it now.
+    after = sign_in(client, "priya", PASSWORD)
+    assert "Your account is locked" in after.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_lockout_is_per_account(client):
+    UserFactory(username="priya")
+    UserFactory(username="tom")
+    for _ in range(5):
+        sign_in(client, "priya", "wrong")
+    assert sign_in(client, "tom", PASSWORD).status_code == 302
+
+
+def test_signing_out_is_a_post_and_ends_the_session(staff_client):
+    response = staff_client.post(reverse("logout"))
+    assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert staff_client.get(reverse("home")).status_code == 302
+
+
+def test_sessions_expire_after_the_idle_timeout(settings, staff_client):
+    staff_client.get(reverse("home"))
+    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request restarts the idle clock
+    assert 0 < staff_client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+
+
+@pytest.mark.parametrize(
+    ("role", "shown", "hidden"),
+    [
+        (Role.PANEL_MEMBER, [], ["The Plan", "Deliverables", "Administration"]),
+        (Role.FORCE_OFFICER, ["The Plan", "Deliverables"], ["Administration"]),
+        (Role.OPCC_STAFF, ["The Plan", "Deliverables", "Administration"], []),
+    ],
+)
+def test_navigation_shows_only_what_the_role_may_open(client_for, role, shown, hidden):
+    response = client_for(role).get(reverse("home"))
+    labels = [item["label"] for item in response.context["nav_items"]]
+    assert all(label in labels for label in shown)
+    assert not any(label in labels for label in hidden)
