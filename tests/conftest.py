@@ -53,3 +53,15 @@ def current_plan(db):
     objective = ObjectiveFactory(priority__plan=plan, priority__number=1, code="1.2")
     DeliverableFactory(objective=objective)
     return plan
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say loudly when the browser tests were skipped for want of Chromium."""
+    from tests.browser.conftest import SKIP_REASON
+
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(SKIP_REASON in str(getattr(report, "longrepr", "")) for report in skipped):
+        bar = "!" * 78
+        terminalreporter.write_line(bar, red=True, bold=True)
+        terminalreporter.write_line(SKIP_REASON, red=True, bold=True)
+        terminalreporter.write_line(bar, red=True, bold=True)
