@@ -9,10 +9,6 @@ import shutil
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; the test's own
-# database work (factories) is still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 SKIP_REASON = "BROWSER TESTS DID NOT RUN: install Debian's chromium (apt-get install chromium)"
 CHROMIUM_ARGS = [
     "--headless",
@@ -33,7 +29,7 @@ def chromium_path():
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     path = chromium_path()
     if not path:
@@ -42,7 +38,11 @@ def browser():
         pytest.skip(SKIP_REASON)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API keeps an event loop in the test thread while it
+    # runs, which Django takes for async code; the tests' own database work
+    # is synchronous and safe. Allowed only while this module's browser lives.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
