@@ -24,9 +24,11 @@ CHROMIUM_ARGS = [
 
 
 def chromium_path():
-    return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser"
-    )
+    """CHROMIUM if set (an unusable path counts as missing), else Debian's."""
+    if "CHROMIUM" in os.environ:
+        path = os.environ["CHROMIUM"]
+        return path if os.access(path, os.X_OK) else None
+    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
