@@ -7,7 +7,7 @@ from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, U
 
 
 @pytest.fixture
-def client_for(db, client):
+def client_for(db):
     """client_for(role) -> a test client signed in as a new user with that role."""
     from django.test import Client
 
@@ -21,29 +21,21 @@ def client_for(db, client):
     return make
 
 
-@pytest.fixture
-def staff_client(client_for):
-    return client_for(Role.OPCC_STAFF)
+def role_client(role: Role):
+    """A fixture giving a client signed in with the role."""
+
+    @pytest.fixture
+    def signed_in(client_for):
+        return client_for(role)
+
+    return signed_in
 
 
-@pytest.fixture
-def lead_client(client_for):
-    return client_for(Role.OPCC_LEAD)
-
-
-@pytest.fixture
-def panel_client(client_for):
-    return client_for(Role.PANEL_MEMBER)
-
-
-@pytest.fixture
-def officer_client(client_for):
-    return client_for(Role.FORCE_OFFICER)
-
-
-@pytest.fixture
-def administrator_client(client_for):
-    return client_for(Role.ADMINISTRATOR)
+staff_client = role_client(Role.OPCC_STAFF)
+lead_client = role_client(Role.OPCC_LEAD)
+panel_client = role_client(Role.PANEL_MEMBER)
+officer_client = role_client(Role.FORCE_OFFICER)
+administrator_client = role_client(Role.ADMINISTRATOR)
 
 
 @pytest.fixture
