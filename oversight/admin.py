@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group, User
 
 from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.roles import Role
 
 
 class PriorityInline(admin.TabularInline):
@@ -41,3 +44,50 @@ class DeliverableAdmin(admin.ModelAdmin):
     list_select_related = ("objective__priority",)
     search_fields = ("action", "owner")
     date_hierarchy = "due_date"
+
+
+# Users get their access from roles (oversight/roles.py) and nothing else:
+# no per-user permissions, no superuser or staff flags from this screen.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    list_display = ("username", "first_name", "last_name", "email", "roles", "is_active",
+                    "last_login")
+    list_filter = ("groups", "is_active")
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("Personal details", {"fields": ("first_name", "last_name", "email")}),
+        ("Access", {"fields": ("is_active", "groups"),
+                    "description": "A user's role decides what they may open."}),
+        ("Dates", {"fields": ("last_login", "date_joined")}),
+    )
+    readonly_fields = ("last_login", "date_joined")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="Roles")
+    def roles(self, user):
+        return ", ".join(group.name for group in user.groups.all()) or "None"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["label"] = "Roles"
+            kwargs["queryset"] = Group.objects.filter(name__in=list(Role))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Group)
+class RoleAdmin(GroupAdmin):
+    """Roles are declared in code; here they can be read, not changed."""
+
+    readonly_fields = ("name", "permissions")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

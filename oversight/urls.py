@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from oversight import system_views, views
@@ -13,7 +12,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", system_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
 ]
 

@@ -72,6 +72,9 @@ ACCESS = {
     "admin:axes_accesslog_delete": everyone(FORBIDDEN),
     "admin:axes_accessfailurelog_add": everyone(FORBIDDEN),
     "admin:axes_accessfailurelog_delete": everyone(FORBIDDEN),
+    # Roles are declared in code (oversight/roles.py): read-only here.
+    "admin:auth_group_add": everyone(FORBIDDEN),
+    "admin:auth_group_delete": everyone(FORBIDDEN),
 }
 
 # The admin's pages for each model, by app: admin:<app>_<model>_<action>,

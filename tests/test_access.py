@@ -114,3 +114,9 @@ def test_anonymous_users_reach_only_public_pages(url_data):
         if access.expected(name, admin_app)[access.ANONYMOUS] == access.OK
     }
     assert reachable == {"login", "healthz", "accessibility"}
+
+
+def test_anonymous_users_can_fetch_static_files(client):
+    response = client.get("/static/css/app.css")
+    assert response.status_code == 200
+    assert b"govuk-" in b"".join(response.streaming_content)

@@ -43,6 +43,7 @@ def test_five_failed_sign_ins_lock_the_account_with_a_clear_message(client):
         assert "Sign in to PCC Oversight" in sign_in(client, "priya", "wrong").content.decode()
     locked = sign_in(client, "priya", "wrong")
     assert "Your account is locked" in locked.content.decode()
+    assert "Try again in 30 minutes" in locked.content.decode()
     # Locked means locked: the right password does not open it now.
     after = sign_in(client, "priya", PASSWORD)
     assert "Your account is locked" in after.content.decode()
@@ -60,6 +61,7 @@ def test_a_lockout_is_per_account(client):
 def test_signing_out_is_a_post_and_ends_the_session(staff_client):
     response = staff_client.post(reverse("logout"))
     assert response.status_code == 302 and response["Location"] == reverse("login")
+    assert "You have signed out." in staff_client.get(reverse("login")).content.decode()
     assert staff_client.get(reverse("home")).status_code == 302
 
 
@@ -82,3 +84,24 @@ def test_navigation_shows_only_what_the_role_may_open(client_for, role, shown, h
     labels = [item["label"] for item in response.context["nav_items"]]
     assert all(label in labels for label in shown)
     assert not any(label in labels for label in hidden)
+
+
+def test_an_expired_form_gives_a_friendly_page(db):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Your form has expired" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [(1, "1 minute"), (30, "30 minutes"), (60, "1 hour"), (90, "90 minutes"), (120, "2 hours")],
+)
+def test_durations_in_words(minutes, words):
+    from datetime import timedelta
+
+    from oversight.templatetags.portal import duration_in_words
+
+    assert duration_in_words(timedelta(minutes=minutes)) == words

@@ -69,6 +69,11 @@ def test_anonymous_pages_have_no_accessibility_violations(page, db):
     page.get_by_role("button", name="Sign in").click()  # empty: the error summary
     assert page.get_by_text("There is a problem").is_visible()
     found += violations(page)
+    UserFactory(username="forgetful")
+    for _ in range(5):
+        sign_in(page, "forgetful", "wrong")
+    assert page.get_by_role("heading", name="Your account is locked").is_visible()
+    found += violations(page)
     assert found == []
 
 

@@ -1,0 +1,15 @@
+from datetime import timedelta
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def duration_in_words(value: timedelta) -> str:
+    """A cool-off or a deadline in words: "30 minutes", "1 hour", "2 hours"."""
+    minutes = round(value.total_seconds() / 60)
+    if minutes >= 60 and minutes % 60 == 0:
+        hours = minutes // 60
+        return f"{hours} hour{'s' if hours != 1 else ''}"
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
