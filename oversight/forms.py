@@ -7,15 +7,24 @@ from oversight.deliverables import DeliverableStatus
 
 
 class GovukFormMixin:
-    """Adds GOV.UK classes, and links each field to its error message."""
+    """Links each field to its hint and error message, and marks fields in error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-hint"
 
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["class"] = widget.attrs.get("class", "") + " govuk-input--error"
-                widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-error"
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described_by = [attrs.get("aria-describedby", ""), f"{self[name].id_for_label}-error"]
+            attrs["aria-describedby"] = " ".join(filter(None, described_by))
+            base = "govuk-select" if "govuk-select" in attrs.get("class", "") else "govuk-input"
+            attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
 
 
 class LoginForm(GovukFormMixin, AuthenticationForm):
@@ -36,7 +45,7 @@ class LoginForm(GovukFormMixin, AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
 
 
-class DeliverableFilterForm(forms.Form):
+class DeliverableFilterForm(GovukFormMixin, forms.Form):
     status = forms.ChoiceField(
         label="Status",
         required=False,

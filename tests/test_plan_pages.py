@@ -78,6 +78,8 @@ def test_a_bad_date_is_explained_and_the_list_still_shows(staff_client, current_
     page = response.content.decode()
     assert "There is a problem" in page
     assert 'href="#id_as_of">Enter a real date</a>' in page
+    assert 'aria-describedby="id_as_of-hint id_as_of-error"' in page
+    assert 'id="id_as_of-error"' in page and 'id="id_as_of-hint"' in page
     assert len(response.context["table"].rows) == 1
 
 

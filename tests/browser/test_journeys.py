@@ -13,7 +13,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 
 PLAN_PAGES = ["/", "/plan/", "/objectives/{objective}/", "/deliverables/",
-              "/deliverables/?status=overdue&as_of=2023-12-14", "/accessibility/", "/no-such-page/"]
+              "/deliverables/?status=overdue&as_of=2023-12-14", "/deliverables/?as_of=31-31-2023",
+              "/accessibility/", "/no-such-page/"]
 PAGES = {
     Role.OPCC_STAFF: [*PLAN_PAGES, "/admin/", "/admin/oversight/deliverable/",
                       "/admin/oversight/deliverable/add/", "/admin/oversight/plan/add/"],
