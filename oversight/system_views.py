@@ -5,7 +5,7 @@ import sys
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -41,7 +41,8 @@ def server_error(request):
 
     Rendered without context processors: they would need the database.
     """
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    # Only a lost connection is "unavailable"; other database errors are bugs.
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
         body = loader.render_to_string("503.html")
         return HttpResponseServerError(body, status=503)
     return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -49,3 +49,23 @@ def test_pages_give_a_friendly_503_when_the_database_is_down(signed_in_client, r
     assert "Sorry, the service is unavailable" in page
     assert 'id="main-content"' in page
     assert "Traceback" not in page
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "title"),
+    [
+        ("OperationalError", 503, "Sorry, the service is unavailable"),
+        ("IntegrityError", 500, "Sorry, there is a problem with the service"),
+    ],
+)
+def test_only_a_lost_connection_is_reported_as_unavailable(error, status, title, rf):
+    import django.db
+
+    from oversight.system_views import server_error
+
+    try:
+        raise getattr(django.db, error)("boom")
+    except django.db.DatabaseError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == status
+    assert title in response.content.decode()
