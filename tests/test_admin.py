@@ -42,14 +42,16 @@ def test_roles_are_read_only_in_the_admin(administrator_client):
     assert 'name="permissions"' not in page.content.decode()
 
 
+def add_deliverable(client, objective, **fields):
+    form = {"objective": objective.pk, "action": "An action", "owner": "",
+            "start_date": "2024-01-01", "due_date": "2024-06-30", "progress": "20",
+            "last_update": "", "last_updated_on": ""}
+    return client.post(reverse("admin:oversight_deliverable_add"), {**form, **fields})
+
+
 def test_opcc_staff_add_a_deliverable_in_the_admin(staff_client, current_plan):
     objective = current_plan.priorities.get().objectives.get()
-    response = staff_client.post(
-        reverse("admin:oversight_deliverable_add"),
-        {"objective": objective.pk, "action": "Open two new front counters", "owner": "Force",
-         "start_date": "2024-01-01", "due_date": "2024-06-30", "progress": "20",
-         "last_update": "", "last_updated_on": ""},
-    )
+    response = add_deliverable(staff_client, objective, action="Open two new front counters")
     assert response.status_code == 302
     assert Deliverable.objects.filter(action="Open two new front counters").exists()
 
@@ -57,12 +59,8 @@ def test_opcc_staff_add_a_deliverable_in_the_admin(staff_client, current_plan):
 def test_a_deliverable_due_before_it_starts_is_refused_in_plain_english(staff_client,
                                                                         current_plan):
     objective = current_plan.priorities.get().objectives.get()
-    response = staff_client.post(
-        reverse("admin:oversight_deliverable_add"),
-        {"objective": objective.pk, "action": "Backwards", "owner": "",
-         "start_date": "2024-06-30", "due_date": "2024-01-01", "progress": "101",
-         "last_update": "", "last_updated_on": ""},
-    )
+    response = add_deliverable(staff_client, objective, start_date="2024-06-30",
+                               due_date="2024-01-01", progress="101")
     errors = str(response.context["adminform"].form.errors)
     assert "The date due must be on or after the start date." in errors
     assert "Ensure this value is less than or equal to 100." in errors
