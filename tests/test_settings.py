@@ -58,3 +58,19 @@ def test_production_settings_are_secure():
         "False", "True", "True", "31536000",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
     ]
+
+
+def test_collectstatic_with_the_production_storage_succeeds(tmp_path):
+    # The manifest storage fails on any asset whose CSS or source map points
+    # at a missing file; the tests themselves serve static files unhashed.
+    code = (
+        "from django.conf import settings;"
+        f"settings.STATIC_ROOT = {str(tmp_path)!r};"
+        "from django.core.management import call_command;"
+        "call_command('collectstatic', interactive=False, verbosity=0)"
+    )
+    result = manage("shell", "--no-imports", "-c", code)
+    assert result.returncode == 0, result.stderr
+    manifest = (tmp_path / "staticfiles.json").read_text()
+    assert "css/app.css" in manifest and "govuk/all.bundle.js" in manifest
+    assert list(tmp_path.glob("css/app.*.css.gz"))
