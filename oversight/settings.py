@@ -41,8 +41,9 @@ def development_secret_key() -> str:
 
 if PRODUCTION:
     SECRET_KEY = required("SECRET_KEY")
-    ALLOWED_HOSTS = required("ALLOWED_HOSTS") and env_list("ALLOWED_HOSTS")
+    required("ALLOWED_HOSTS")
     required("DATABASE_URL")
+    ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     DEBUG = False
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or development_secret_key()
