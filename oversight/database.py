@@ -17,6 +17,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from oversight.local_data import data_dir
+
 EMBEDDED_DATABASE_NAME = "pcc_oversight"
 
 
@@ -25,10 +27,6 @@ def database_config(base_dir: Path) -> dict:
     if not url:
         url = embedded_database_url(data_dir(base_dir))
     return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-
-
-def data_dir(base_dir: Path) -> Path:
-    return Path(os.environ.get("PCC_DATA_DIR", base_dir / ".data")).resolve()
 
 
 def embedded_database_url(folder: Path) -> str:

@@ -5,7 +5,6 @@ Every load is an upsert on natural keys, so loading twice changes nothing.
 
 import json
 import os
-import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from oversight.database import data_dir
+from oversight.local_data import stored_secret
 from oversight.models import Deliverable, Objective, Plan, Priority
 from oversight.roles import Role
 
@@ -57,13 +56,9 @@ def load_plan(data: dict) -> Plan:
 
 def demo_password() -> str:
     """DEMO_PASSWORD, or one generated once and kept in the ignored data folder."""
-    if os.environ.get("DEMO_PASSWORD"):
-        return os.environ["DEMO_PASSWORD"]
-    stored = data_dir(Path(settings.BASE_DIR)) / "demo_password"
-    if not stored.exists():
-        stored.parent.mkdir(parents=True, exist_ok=True)
-        stored.write_text(secrets.token_urlsafe(12))
-    return stored.read_text().strip()
+    return os.environ.get("DEMO_PASSWORD") or stored_secret(
+        Path(settings.BASE_DIR), "demo_password", 12
+    )
 
 
 @transaction.atomic

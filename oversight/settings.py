@@ -6,14 +6,14 @@ DATABASE_URL is missing. Anything else is development.
 """
 
 import os
-import secrets
 from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from oversight.database import data_dir, database_config
+from oversight.database import database_config
+from oversight.local_data import stored_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = os.environ.get("PCC_ENV", "development") == "production"
@@ -30,15 +30,6 @@ def required(name: str) -> str:
     return value
 
 
-def development_secret_key() -> str:
-    # Kept in the ignored data folder so sign-ins survive a restart.
-    key_file = data_dir(BASE_DIR) / "secret_key"
-    if not key_file.exists():
-        key_file.parent.mkdir(parents=True, exist_ok=True)
-        key_file.write_text(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
-
-
 if PRODUCTION:
     SECRET_KEY = required("SECRET_KEY")
     required("ALLOWED_HOSTS")
@@ -46,7 +37,7 @@ if PRODUCTION:
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
     DEBUG = False
 else:
-    SECRET_KEY = os.environ.get("SECRET_KEY") or development_secret_key()
+    SECRET_KEY = os.environ.get("SECRET_KEY") or stored_secret(BASE_DIR, "secret_key", 50)
     ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or ["localhost", "127.0.0.1", "[::1]"]
     DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 

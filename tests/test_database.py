@@ -36,3 +36,13 @@ def test_dead_processes_are_forgotten_so_the_server_can_stop(tmp_path):
     handles.write_text(json.dumps([os.getpid(), dead]))
     database.forget_dead_handles(tmp_path)
     assert json.loads(handles.read_text()) == [os.getpid()]
+
+
+def test_a_stored_secret_is_generated_once_and_then_kept(monkeypatch, tmp_path):
+    from oversight.local_data import stored_secret
+
+    monkeypatch.setenv("PCC_DATA_DIR", str(tmp_path / "data"))
+    first = stored_secret(tmp_path, "demo_password", 12)
+    assert len(first) >= 16
+    assert stored_secret(tmp_path, "demo_password", 12) == first
+    assert (tmp_path / "data" / "demo_password").read_text() == first
