@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from oversight import system_views, views
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
     path("deliverables/", views.deliverable_list, name="deliverable_list"),
+    path("scorecard/", include("scorecard.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),

@@ -5,6 +5,8 @@ import pytest
 from oversight.roles import Role
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
 
+pytest_plugins = ["tests.scorecard_data"]
+
 
 @pytest.fixture
 def client_for(db):

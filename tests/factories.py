@@ -67,3 +67,39 @@ class UserFactory(DjangoModelFactory):
     def role(self, create, role, **kwargs):
         if create and role:
             self.groups.add(Group.objects.get(name=role))
+
+
+class AreaFactory(DjangoModelFactory):
+    class Meta:
+        model = "scorecard.Area"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"AREA{n}")
+    name = factory.LazyAttribute(lambda o: o.code.title())
+
+
+class TopicFactory(DjangoModelFactory):
+    class Meta:
+        model = "scorecard.Topic"
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+
+
+class MeasureFactory(DjangoModelFactory):
+    """A measure reported for the areas given (default: one new area)."""
+
+    class Meta:
+        model = "scorecard.Measure"
+        skip_postgeneration_save = True
+
+    code = factory.Sequence(lambda n: f"M{n}")
+    name = factory.Sequence(lambda n: f"Measure {n}")
+    topic = factory.SubFactory(TopicFactory)
+    unit = "count"
+    aggregation = "sum"
+    polarity = "neutral"
+
+    @factory.post_generation
+    def areas(self, create, areas, **kwargs):
+        if create:
+            self.areas.set(areas if areas is not None else [AreaFactory()])

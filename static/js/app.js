@@ -5,3 +5,44 @@ if (window.GOVUKFrontend && window.GOVUKFrontend.isSupported()) {
   document.body.classList.add("govuk-frontend-supported");
   window.GOVUKFrontend.initAll();
 }
+
+// Upload forms: show the upload's progress, then that the file is being
+// checked. Without script the form posts as usual.
+document.querySelectorAll('form[data-module="pcc-upload"]').forEach(function (form) {
+  form.addEventListener("submit", function (event) {
+    if (!window.XMLHttpRequest || !window.FormData) return;
+    event.preventDefault();
+    var panel = form.querySelector(".pcc-upload-progress");
+    var bar = panel.querySelector("progress");
+    var status = panel.querySelector("[data-upload-status]");
+    var button = form.querySelector('button[type="submit"]');
+    var request = new XMLHttpRequest();
+    panel.hidden = false;
+    button.disabled = true;
+    request.upload.addEventListener("progress", function (progress) {
+      if (!progress.lengthComputable) return;
+      var percent = Math.round((progress.loaded / progress.total) * 100);
+      bar.value = percent;
+      status.textContent = "Uploaded " + percent + "%";
+    });
+    request.upload.addEventListener("load", function () {
+      bar.removeAttribute("value");
+      status.textContent = "Uploaded. Checking every row of the file: this can take a minute for a large file.";
+    });
+    request.addEventListener("load", function () {
+      if (request.responseURL && request.responseURL !== window.location.href) {
+        window.location.assign(request.responseURL);
+        return;
+      }
+      document.open();
+      document.write(request.responseText);
+      document.close();
+    });
+    request.addEventListener("error", function () {
+      status.textContent = "The upload failed. Check your connection and try again.";
+      button.disabled = false;
+    });
+    request.open("POST", form.action || window.location.href);
+    request.send(new FormData(form));
+  });
+});

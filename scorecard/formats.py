@@ -1,0 +1,70 @@
+"""Months and durations as users write them: "2023-10", "Oct-2023", "01:33:15"."""
+
+import re
+from datetime import date
+
+import pandas as pd
+
+MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+DURATION_PATTERN = r"^(\d+):([0-5]\d):([0-5]\d)$"
+
+
+def parse_month(text: str) -> date | None:
+    """The first day of a "YYYY-MM" month, or None if it is not one."""
+    match = MONTH_PATTERN.match(text.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return None
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def month_key(month: date) -> str:
+    return f"{month:%Y-%m}"
+
+
+def month_label(month: date) -> str:
+    """The seed's month label, e.g. "Oct-2023"."""
+    return f"{month:%b-%Y}"
+
+
+def add_months(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 + count
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def parse_duration(text: str) -> int | None:
+    """Seconds from "hh:mm:ss" (hours may exceed 24), or None."""
+    match = re.match(DURATION_PATTERN, text.strip())
+    if not match:
+        return None
+    hours, minutes, seconds = (int(part) for part in match.groups())
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def format_duration(seconds) -> str:
+    """"hh:mm:ss" from seconds, rounded to the second; negative with a leading "-"."""
+    total = round(float(seconds))
+    sign = "-" if total < 0 else ""
+    hours, rest = divmod(abs(total), 3600)
+    return f"{sign}{hours:02d}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def durations_to_seconds(texts: pd.Series) -> pd.Series:
+    """Vectorised parse_duration: seconds for "hh:mm:ss" cells, NaN otherwise."""
+    parts = texts.str.extract(DURATION_PATTERN).astype(float)
+    return parts[0] * 3600 + parts[1] * 60 + parts[2]
+
+
+def format_value(unit: str, number) -> str:
+    """A figure as the KPI tables show it (kpi-method.md, Display); "–" if none."""
+    if number is None or number != number:  # None or NaN
+        return "–"
+    number = float(number)
+    if unit == "percentage":
+        return f"{number:.1f}%"
+    if unit == "duration":
+        return format_duration(number)
+    if unit == "currency":
+        return f"£{number:,.0f}"
+    if number.is_integer():
+        return f"{number:,.0f}"
+    return f"{number:,.2f}".rstrip("0").rstrip(".")

@@ -1,0 +1,92 @@
+"""The audit trail of a measure, as its page lists it: who, when, old → new, why."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from pghistory.models import Events
+
+from scorecard.formats import month_label
+from scorecard.models import Area
+from scorecard.presenters import exact_value
+
+REVISIONS_SHOWN = 50
+WHAT = {
+    "scorecard.MeasureEvent": "Measure",
+    "scorecard.ThresholdEvent": "Threshold",
+    "scorecard.MeasureAreaEvent": "Area reported",
+    "scorecard.MonthlyValueEvent": "Monthly value",
+}
+HIDDEN_FIELDS = {"id", "measure", "measure_id", "area", "area_id", "month", "topic"}
+
+
+@dataclass
+class Revision:
+    when: datetime
+    who: str
+    action: str  # "Added", "Changed", "Removed"
+    what: str
+    changes: list  # (field, old, new) as display text
+    reason: str
+
+
+ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
+
+
+def revisions(measure, limit: int = REVISIONS_SHOWN) -> list[Revision]:
+    """The latest changes to the measure, its thresholds, areas and values."""
+    events = list(Events.objects.references(measure).order_by("-pgh_created_at", "-pgh_id")[:limit])
+    areas = dict(Area.objects.values_list("id", "name"))
+    users = user_names({(e.pgh_context or {}).get("user") for e in events})
+    return [_revision(measure, event, areas, users) for event in events]
+
+
+def who_changed(context: dict | None, users: dict) -> str:
+    context = context or {}
+    if context.get("user") in users:
+        return users[context["user"]]
+    return context.get("source") or "Direct database change"
+
+
+def user_names(ids) -> dict:
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.filter(pk__in=ids)
+    }
+
+
+def _revision(measure, event, areas, users) -> Revision:
+    data = event.pgh_data or {}
+    what = WHAT.get(event.pgh_model, event.pgh_model)
+    if "month" in data:
+        month = date.fromisoformat(data["month"])
+        what = f"{what}: {areas.get(data.get('area_id'), '')}, {month_label(month)}"
+    elif "area_id" in data:
+        what = f"{what}: {areas.get(data['area_id'], '')}"
+    elif "label" in data:
+        what = f"{what}: {data['label']}"
+    diff = event.pgh_diff or {}
+    unit = measure.unit
+    changes = [
+        (name, exact_value(unit, name, old), exact_value(unit, name, new))
+        for name, (old, new) in diff.items()
+        if name not in HIDDEN_FIELDS
+    ]
+    if event.pgh_label == "insert":
+        changes = [
+            (name, "", exact_value(unit, name, value))
+            for name, value in data.items()
+            if name not in HIDDEN_FIELDS and value not in (None, "")
+        ]
+    context = event.pgh_context or {}
+    return Revision(
+        when=event.pgh_created_at,
+        who=who_changed(context, users),
+        action=ACTIONS.get(event.pgh_label, event.pgh_label),
+        what=what,
+        changes=changes,
+        reason=context.get("reason", ""),
+    )

@@ -1,0 +1,1 @@
+"""Bulk import of monthly values and of the measure catalogue."""

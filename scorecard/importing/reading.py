@@ -1,0 +1,98 @@
+"""Reading an uploaded CSV or XLSX file into a table of text cells."""
+
+import datetime as dt
+import io
+from pathlib import PurePath
+
+import pandas as pd
+
+# A cell a spreadsheet would run as a formula (formula injection): "=...",
+# "+A1", "-SUM(...)", "@...". "-5" is a number, not a formula.
+FORMULA_PATTERN = r"^\s*(?:=|[+-][A-Za-z]|@)"
+XLSX_SIGNATURE = b"PK\x03\x04"
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read; the message is for the user."""
+
+
+def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataFrame:
+    """Every cell as stripped text ("" when blank), headings in lower case.
+
+    `limit` is the largest file accepted, in bytes (uploads: UPLOAD_MAX_BYTES).
+    """
+    if limit is not None and len(data) > limit:
+        raise FileProblem(f"The selected file must be smaller than {limit // 1_000_000} MB")
+    if not data.strip():
+        raise FileProblem("The selected file is empty")
+    suffix = PurePath(filename).suffix.lower()
+    if suffix == ".csv" and not data.startswith(XLSX_SIGNATURE) and b"\0" not in data:
+        table = _read_csv(data)
+    elif suffix == ".xlsx" and data.startswith(XLSX_SIGNATURE):
+        table = _read_xlsx(data)
+    else:
+        raise FileProblem("The selected file must be a CSV or an Excel (.xlsx) file")
+    table.columns = [str(name).strip().lower() for name in table.columns]
+    table = table.apply(lambda column: column.str.strip())
+    if table.empty:
+        raise FileProblem("The selected file has headings but no rows of data")
+    return table
+
+
+def _read_csv(data: bytes) -> pd.DataFrame:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        try:
+            return pd.read_csv(
+                io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True
+            )
+        except pd.errors.ParserError as error:
+            raise FileProblem(f"The file is not a valid CSV file: {error}") from error
+    raise FileProblem("The file's text could not be read: save it as CSV UTF-8")
+
+
+def _read_xlsx(data: bytes) -> pd.DataFrame:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        # Not data_only: a formula must reach the formula check as "=...".
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, KeyError, OSError, ValueError) as error:
+        raise FileProblem("The selected file is not a valid Excel (.xlsx) file") from error
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    header = next(rows, None)
+    if not header:
+        raise FileProblem("The selected file is empty")
+    width = len(header)
+    body = [[_cell_text(cell) for cell in row[:width]] for row in rows if any(row)]
+    book.close()
+    return pd.DataFrame(body, columns=[_cell_text(name) for name in header], dtype=str)
+
+
+def _cell_text(cell) -> str:
+    """Excel's own types as the text the same cell would have in a CSV."""
+    if cell is None:
+        return ""
+    if isinstance(cell, dt.datetime | dt.date):
+        return f"{cell:%Y-%m}"
+    if isinstance(cell, dt.time):
+        return f"{cell:%H:%M:%S}"
+    if isinstance(cell, dt.timedelta):
+        return str(int(cell.total_seconds()))
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell)
+
+
+def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """(index, column) of every cell that looks like a formula."""
+    found = [
+        pd.DataFrame({"index": table.index[hits], "column": column})
+        for column in table.columns
+        if (hits := table[column].str.contains(FORMULA_PATTERN, regex=True).to_numpy()).any()
+    ]
+    return pd.concat(found) if found else pd.DataFrame(columns=["index", "column"])

@@ -1,0 +1,63 @@
+"""Importing a file of monthly values: check, compare, and only then write."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pghistory
+from django.db import connection, transaction
+
+from scorecard.importing import store
+from scorecard.importing.values import Catalogue, CheckedValues, check_values
+
+
+class StalePreview(Exception):
+    """Stored values changed since the preview the user confirmed."""
+
+    def __init__(self, comparison):
+        self.comparison = comparison
+
+
+class ReasonRequired(Exception):
+    """Changing stored values needs a reason."""
+
+
+@dataclass
+class Outcome:
+    checked: CheckedValues
+    comparison: store.Comparison | None = None
+    written: int = 0
+
+
+def import_values(
+    table,
+    *,
+    this_month: date,
+    write: bool,
+    reason: str = "",
+    source: str,
+    expected: str | None = None,
+) -> Outcome:
+    """Check every row; if all pass, compare with what is stored and, when
+    `write`, upsert it all in one transaction. `expected` is the fingerprint
+    of the preview the user confirmed."""
+    checked = check_values(table, Catalogue.load(), this_month)
+    if not checked.ok:
+        return Outcome(checked)
+    with transaction.atomic():
+        if write:
+            # Two imports at once must not interleave their compare and write.
+            with connection.cursor() as cursor:
+                cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
+        store.stage(checked.rows)
+        comparison = store.compare()
+        outcome = Outcome(checked, comparison)
+        if not write:
+            transaction.set_rollback(True)
+            return outcome
+        if expected is not None and expected != comparison.fingerprint:
+            raise StalePreview(comparison)
+        if comparison.changed and not reason.strip():
+            raise ReasonRequired
+        with pghistory.context(reason=reason.strip(), source=source):
+            outcome.written = store.upsert()
+    return outcome

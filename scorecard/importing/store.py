@@ -1,0 +1,118 @@
+"""Writing checked monthly values: staged with COPY, compared and upserted in SQL.
+
+Set-based: the number of statements does not grow with the file. Call
+inside transaction.atomic(); the staging table is dropped at commit.
+The SQL is assembled from constants only (hence the S608 exemptions).
+"""
+
+import io
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+STAGED_COLUMNS = [
+    "measure_id", "area_id", "month", "value", "numerator", "denominator", "weight", "note", "row",
+]
+FIELDS = ["value", "numerator", "denominator", "weight", "note"]
+CHANGES_SHOWN = 500
+
+_STAGE = """
+CREATE TEMP TABLE staged_values (
+    measure_id integer, area_id integer, month date,
+    value numeric(18, 4), numerator numeric(18, 4), denominator numeric(18, 4),
+    weight numeric(18, 4), note text, row integer
+) ON COMMIT DROP
+"""
+_FIELDS_OF = "({0}.value, {0}.numerator, {0}.denominator, {0}.weight, {0}.note)".format
+_JOINED = """
+FROM staged_values s
+LEFT JOIN scorecard_monthlyvalue v
+  ON v.measure_id = s.measure_id AND v.area_id = s.area_id AND v.month = s.month
+"""
+_IS_CHANGE = f"v.id IS NOT NULL AND {_FIELDS_OF('v')} IS DISTINCT FROM {_FIELDS_OF('s')}"
+_COUNTS = f"""
+SELECT count(*) FILTER (WHERE v.id IS NULL),
+       count(*) FILTER (WHERE {_IS_CHANGE}),
+       count(*) FILTER (WHERE v.id IS NOT NULL AND NOT ({_IS_CHANGE})),
+       md5(string_agg(s.row || ':' || row(v.*)::text, ',' ORDER BY s.row)
+           FILTER (WHERE {_IS_CHANGE}))
+{_JOINED}
+"""  # noqa: S608
+_CHANGES = f"""
+SELECT s.row, m.code, m.unit, a.name, s.month,
+       v.value, v.numerator, v.denominator, v.weight, v.note,
+       s.value, s.numerator, s.denominator, s.weight, s.note
+{_JOINED}
+JOIN scorecard_measure m ON m.id = s.measure_id
+JOIN scorecard_area a ON a.id = s.area_id
+WHERE {_IS_CHANGE}
+ORDER BY s.row
+LIMIT %s
+"""  # noqa: S608
+_UPSERT = f"""
+INSERT INTO scorecard_monthlyvalue
+    (measure_id, area_id, month, value, numerator, denominator, weight, note)
+SELECT measure_id, area_id, month, value, numerator, denominator, weight, note
+FROM staged_values
+ON CONFLICT (measure_id, area_id, month) DO UPDATE SET
+    value = EXCLUDED.value, numerator = EXCLUDED.numerator,
+    denominator = EXCLUDED.denominator, weight = EXCLUDED.weight, note = EXCLUDED.note
+WHERE {_FIELDS_OF("scorecard_monthlyvalue")} IS DISTINCT FROM {_FIELDS_OF("EXCLUDED")}
+"""  # noqa: S608
+
+
+@dataclass
+class Change:
+    row: int
+    measure: str
+    unit: str
+    area: str
+    month: object
+    fields: list = field(default_factory=list)  # (field, old, new)
+
+
+@dataclass
+class Comparison:
+    new: int
+    changed: int
+    unchanged: int
+    fingerprint: str  # differs if what the upsert would do differs
+    changes: list  # the first CHANGES_SHOWN changes
+
+
+def stage(rows) -> None:
+    """COPY the checked rows (a DataFrame of STAGED_COLUMNS) into staged_values."""
+    buffer = io.StringIO()
+    staged = rows[STAGED_COLUMNS].astype({"measure_id": int, "area_id": int, "row": int})
+    staged.to_csv(buffer, index=False, header=False, float_format="%.4f")
+    buffer.seek(0)
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS staged_values")
+        cursor.execute(_STAGE)
+        # FORCE_NOT_NULL: an empty note is "" (as stored), not NULL.
+        cursor.copy_expert(
+            "COPY staged_values FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (note))", buffer
+        )
+
+
+def compare() -> Comparison:
+    with connection.cursor() as cursor:
+        cursor.execute(_COUNTS)
+        new, changed, unchanged, digest = cursor.fetchone()
+        cursor.execute(_CHANGES, [CHANGES_SHOWN])
+        changes = [_change(row) for row in cursor.fetchall()]
+    return Comparison(new, changed, unchanged, f"{new}:{changed}:{unchanged}:{digest}", changes)
+
+
+def _change(row) -> Change:
+    number, code, unit, area, month, *values = row
+    old, new = values[:5], values[5:]
+    fields = [(name, o, n) for name, o, n in zip(FIELDS, old, new, strict=True) if o != n]
+    return Change(number, code, unit, area, month, fields)
+
+
+def upsert() -> int:
+    """Write the staged rows that are new or changed; returns how many."""
+    with connection.cursor() as cursor:
+        cursor.execute(_UPSERT)
+        return cursor.rowcount

@@ -1,0 +1,200 @@
+"""Checking a file of monthly values: every row, before anything is written."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from scorecard.formats import durations_to_seconds
+from scorecard.importing.reading import FileProblem, formula_cells
+from scorecard.rules import NUMBER_COLUMNS, PROBLEM_COLUMNS, value_problems, with_ratio_values
+
+COLUMNS = ["measure", "area", "month", "value", "numerator", "denominator", "weight", "note"]
+REQUIRED = ["measure", "area", "month"]
+KEY = ["measure_id", "area_id", "month"]
+# Spreadsheet row numbers: the headings are row 1.
+FIRST_ROW = 2
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """What uploaded rows are checked against, read in a few queries."""
+
+    measures: pd.DataFrame  # code, measure_id, unit, aggregation
+    areas: pd.DataFrame  # key (code or name, lower case), area_id
+    reported: pd.DataFrame  # measure_id, area_id
+
+    @classmethod
+    def load(cls):
+        from scorecard.models import Area, Measure, MeasureArea
+
+        measures = pd.DataFrame(
+            Measure.objects.values_list("code", "id", "unit", "aggregation"),
+            columns=["measure", "measure_id", "unit", "aggregation"],
+        )
+        named = list(Area.objects.values_list("code", "name", "id"))
+        areas = pd.DataFrame(
+            [(code.lower(), pk) for code, _, pk in named]
+            + [(name.lower(), pk) for _, name, pk in named],
+            columns=["area_key", "area_id"],
+        ).drop_duplicates("area_key")
+        reported = pd.DataFrame(
+            MeasureArea.objects.values_list("measure_id", "area_id"),
+            columns=["measure_id", "area_id"],
+        ).assign(reported=True)
+        return cls(measures, areas, reported)
+
+
+@dataclass
+class CheckedValues:
+    rows: pd.DataFrame  # KEY, the numbers and note, and the file's row number
+    problems: pd.DataFrame  # row, column, message
+
+    @property
+    def ok(self) -> bool:
+        return self.problems.empty
+
+
+def check_columns(table: pd.DataFrame, allowed: list[str], required: list[str]) -> None:
+    missing = [name for name in required if name not in table.columns]
+    if missing:
+        raise FileProblem(f"The file must have a column headed “{missing[0]}”")
+    unknown = [name for name in table.columns if name not in allowed]
+    if unknown:
+        raise FileProblem(
+            f"The file has a column headed “{unknown[0]}”, which is not one we use. "
+            f"Use only: {', '.join(allowed)}"
+        )
+    for name in allowed:
+        if name not in table.columns:
+            table[name] = ""
+
+
+def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) -> CheckedValues:
+    """Check every row; `table` is the file read by reading.read_table."""
+    check_columns(table, COLUMNS, REQUIRED)
+    frame = table[COLUMNS].reset_index(drop=True)
+    frame["row"] = np.arange(FIRST_ROW, FIRST_ROW + len(frame))
+    formulas = _formula_problems(frame)
+    problems = [formulas]
+    frame = frame.merge(catalogue.measures, on="measure", how="left")
+    frame["area_key"] = frame["area"].str.lower()
+    frame = frame.merge(catalogue.areas, on="area_key", how="left")
+    frame = frame.merge(catalogue.reported, on=["measure_id", "area_id"], how="left")
+    problems += [_catalogue_problems(frame), _month_problems(frame, this_month)]
+    unreadable = _parse_numbers(frame)
+    problems.append(unreadable)
+    # Rows with an unreadable cell are not checked further: one message a cell.
+    unread = frame["row"].isin(unreadable["row"]) | frame["row"].isin(formulas["row"])
+    known = frame[frame["measure_id"].notna() & ~unread]
+    problems += [value_problems(known), _duplicate_problems(frame)]
+    found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
+    found = found.sort_values("row", kind="stable").reset_index(drop=True)
+    rows = with_ratio_values(frame)
+    return CheckedValues(rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], found)
+
+
+def _problems(frame, broken, column, message) -> pd.DataFrame:
+    """Problems for the rows where `broken` holds; message may be a Series."""
+    return pd.DataFrame(
+        {"row": frame.loc[broken, "row"], "column": column, "message": message[broken]
+         if isinstance(message, pd.Series) else message}
+    )
+
+
+def _formula_problems(frame) -> pd.DataFrame:
+    """Report formula cells, then blank them so no other check repeats them."""
+    cells = formula_cells(frame[COLUMNS])
+    for column, group in cells.groupby("column"):
+        frame.loc[group["index"], column] = ""
+    return pd.DataFrame(
+        {
+            "row": frame.loc[cells["index"], "row"].to_numpy(),
+            "column": cells["column"].to_numpy(),
+            "message": "This cell looks like a spreadsheet formula: enter the value itself",
+        },
+        columns=PROBLEM_COLUMNS,
+    )
+
+
+def _catalogue_problems(frame) -> pd.DataFrame:
+    unknown_measure = frame["measure_id"].isna()
+    unknown_area = frame["area_id"].isna()
+    not_reported = ~unknown_measure & ~unknown_area & frame["reported"].isna()
+    return pd.concat(
+        [
+            _problems(
+                frame, unknown_measure, "measure",
+                "There is no measure with the code “" + frame["measure"] + "”",
+            ),
+            _problems(
+                frame, unknown_area, "area",
+                "There is no area with the code or name “" + frame["area"] + "”",
+            ),
+            _problems(
+                frame, not_reported, "area",
+                "Measure " + frame["measure"] + " is not reported for " + frame["area"],
+            ),
+        ]
+    )
+
+
+def _month_problems(frame, this_month: date) -> pd.DataFrame:
+    parts = frame["month"].str.extract(r"^(\d{4})-(\d{2})$").astype(float)
+    good = parts[1].between(1, 12)
+    frame["month"] = pd.to_datetime(
+        {"year": parts[0].where(good, 2000), "month": parts[1].where(good, 1), "day": 1}
+    ).dt.date.where(good)
+    future = good & (frame["month"] > this_month)
+    return pd.concat(
+        [
+            _problems(
+                frame, ~good, "month",
+                "Enter the month as YYYY-MM, for example 2023-10",
+            ),
+            _problems(
+                frame, future, "month",
+                f"The month cannot be in the future (after {this_month:%Y-%m})",
+            ),
+        ]
+    )
+
+
+def _parse_numbers(frame) -> pd.DataFrame:
+    """Turn the number columns into floats, reporting text that is not a number."""
+    found = []
+    duration = (frame["unit"] == "duration").to_numpy()
+    for column in NUMBER_COLUMNS:
+        text = frame[column].str.replace(",", "", regex=False)
+        numbers = pd.to_numeric(text, errors="coerce")
+        numbers = numbers.where(np.isfinite(numbers))
+        if column == "value" and duration.any():
+            numbers = numbers.where(~duration | numbers.notna(), durations_to_seconds(text))
+        written = text != ""
+        bad = written & numbers.isna()
+        message = np.where(
+            duration & (column == "value"),
+            "Enter a duration as seconds or as hh:mm:ss, for example 01:33:15",
+            f"Enter a number in {column}",
+        )
+        found.append(_problems(frame, bad, column, pd.Series(message, index=frame.index)))
+        frame[column] = numbers
+    return pd.concat(found)
+
+
+def _duplicate_problems(frame) -> pd.DataFrame:
+    keyed = frame.dropna(subset=KEY)
+    repeated = keyed.duplicated(subset=KEY, keep="first")
+    if not repeated.any():
+        return pd.DataFrame(columns=PROBLEM_COLUMNS)
+    first = keyed.groupby(KEY, sort=False)["row"].transform("min")
+    repeats = keyed[repeated]
+    return pd.DataFrame(
+        {
+            "row": repeats["row"],
+            "column": "measure",
+            "message": "This row repeats the measure, area and month of row "
+            + first[repeated].astype(str),
+        }
+    )

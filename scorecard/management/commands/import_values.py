@@ -1,0 +1,61 @@
+import getpass
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from scorecard.formats import month_key
+from scorecard.importing.reading import FileProblem, read_table
+from scorecard.importing.service import ReasonRequired, import_values
+from scorecard.presenters import problem_lines
+
+
+class Command(BaseCommand):
+    help = (
+        "Import monthly values from a CSV or XLSX file (columns: measure, area, month, "
+        "value, numerator, denominator, weight, note). Every row is checked first; "
+        "nothing is written unless all pass."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="Check and compare only.")
+        parser.add_argument("--reason", default="", help="Why stored values change.")
+        parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
+
+    def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
+        try:
+            table = read_table(file.name, file.read_bytes())
+        except (OSError, FileProblem) as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Read {len(table):,} rows from {file.name}; checking them.")
+        try:
+            outcome = import_values(
+                table,
+                this_month=timezone.localdate().replace(day=1),
+                write=not dry_run,
+                reason=reason,
+                source=f"import_values {file.name} (by {getpass.getuser()})",
+            )
+        except ReasonRequired as error:
+            raise CommandError(
+                "This file changes stored values: give the reason with --reason"
+            ) from error
+        if not outcome.checked.ok:
+            for line in problem_lines(outcome.checked.problems):
+                self.stderr.write(line)
+            raise CommandError("Nothing was imported: correct the rows above.")
+        found = outcome.comparison
+        self.stdout.write(
+            f"{found.new:,} new, {found.changed:,} changed, {found.unchanged:,} unchanged."
+        )
+        for change in found.changes:
+            for name, old, new in change.fields:
+                self.stdout.write(
+                    f"  row {change.row}: {change.measure} {change.area} "
+                    f"{month_key(change.month)} {name} {old} → {new}"
+                )
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+        else:
+            self.stdout.write(self.style.SUCCESS(f"Wrote {outcome.written:,} values."))

@@ -1,0 +1,306 @@
+"""The scorecard's data: areas, topics, measures and their monthly values.
+
+Every change to a measure, its thresholds and areas, or a monthly value is
+recorded by Postgres triggers (django-pghistory), so changes made by the
+form, an upload, the admin or bulk SQL are all in the history.
+"""
+
+import pghistory
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+
+def change_trackers(**options):
+    """Fresh trackers for each model: pghistory adapts them to the model."""
+    return (
+        pghistory.InsertEvent(**options),
+        pghistory.UpdateEvent(**options),
+        pghistory.DeleteEvent(**options),
+    )
+
+
+class Unit(models.TextChoices):
+    COUNT = "count", "Count"
+    PERCENTAGE = "percentage", "Percentage"
+    DURATION = "duration", "Duration (hh:mm:ss)"
+    NUMBER = "number", "Number"
+    CURRENCY = "currency", "Currency (£)"
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", "Sum of the months"
+    RATIO = "ratio", "Ratio: total numerator ÷ total denominator × 100"
+    WEIGHTED_MEAN = "weighted_mean", "Weighted mean"
+    MEAN = "mean", "Mean of the months"
+    LATEST = "latest", "Latest month (a stock)"
+
+
+class Polarity(models.TextChoices):
+    UP_IS_GOOD = "up_is_good", "Up is good"
+    DOWN_IS_GOOD = "down_is_good", "Down is good"
+    NEUTRAL = "neutral", "Neutral"
+
+
+class Area(models.Model):
+    """The force or one of its sub-areas (County, Swindon, a CPT)."""
+
+    code = models.CharField(
+        max_length=30,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z0-9_]+$", "Use capital letters, digits and _.")],
+    )
+    name = models.CharField(max_length=100, unique=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_force(self) -> bool:
+        return self.parent_id is None
+
+
+class Topic(models.Model):
+    """A page of the scorecard, e.g. "Crime & Communication Centre – 999 Service"."""
+
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+    priority = models.ForeignKey(
+        "oversight.Priority", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    objective = models.ForeignKey(
+        "oversight.Objective", null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+@pghistory.track(*change_trackers())
+class Measure(models.Model):
+    code = models.CharField(
+        max_length=40,
+        unique=True,
+        validators=[
+            RegexValidator(r"^[A-Za-z0-9_.\-]+$", "Use letters, digits, dots, dashes and _.")
+        ],
+    )
+    name = models.CharField(max_length=200)
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="measures")
+    objectives = models.ManyToManyField("oversight.Objective", blank=True)
+    unit = models.CharField(max_length=20, choices=Unit.choices)
+    aggregation = models.CharField(max_length=20, choices=Aggregation.choices)
+    polarity = models.CharField(max_length=20, choices=Polarity.choices)
+    areas = models.ManyToManyField(Area, through="MeasureArea", related_name="measures")
+    definition = models.TextField(blank=True)
+    source = models.CharField(max_length=200, blank=True)
+    owner = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["topic__order", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(aggregation="ratio") | models.Q(unit="percentage"),
+                name="ratio_measures_are_percentages",
+                violation_error_message="A ratio measure must be a percentage.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("scorecard:measure", args=[self.code])
+
+    @property
+    def uses_ratio(self) -> bool:
+        return self.aggregation == Aggregation.RATIO
+
+    @property
+    def uses_weight(self) -> bool:
+        return self.aggregation == Aggregation.WEIGHTED_MEAN
+
+
+@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+class MeasureArea(models.Model):
+    """An area a measure is reported for."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE)
+    area = models.ForeignKey(Area, on_delete=models.PROTECT)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "area"], name="one_link_per_measure_area")
+        ]
+
+    def __str__(self):
+        return f"{self.measure} – {self.area}"
+
+
+class Direction(models.TextChoices):
+    AT_MOST = "at_most", "Met at or below the value"
+    AT_LEAST = "at_least", "Met at or above the value"
+
+
+@pghistory.track(*change_trackers())
+class Threshold(models.Model):
+    """A target or service level, e.g. "Urban SLA 15 min" (900 seconds, at most)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="thresholds")
+    label = models.CharField(max_length=100)
+    value = models.DecimalField(max_digits=18, decimal_places=4)
+    direction = models.CharField(max_length=10, choices=Direction.choices)
+
+    class Meta:
+        ordering = ["value"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "label"], name="threshold_label_unique")
+        ]
+
+    def __str__(self):
+        return self.label
+
+
+# Statement-level triggers: a bulk upsert of a million values writes its
+# history in one pass instead of firing a trigger per row.
+@pghistory.track(*change_trackers(level=pghistory.Statement))
+class MonthlyValue(models.Model):
+    """One measure's figure for one area and month (see kpi-method.md)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values")
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="values")
+    month = models.DateField(help_text="The first day of the month.")
+    value = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
+    weight = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["measure", "area", "month"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "area", "month"], name="one_value_per_measure_area_month"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="monthly_value_on_first_of_month"
+            ),
+        ]
+        indexes = [models.Index(fields=["month"], name="monthlyvalue_month")]
+
+    def __str__(self):
+        return f"{self.measure.code} {self.area.code} {self.month:%Y-%m}"
+
+
+class AnnotationKind(models.TextChoices):
+    DEFINITION_CHANGE = "definition_change", "Definition change"
+    INTERVENTION = "intervention", "Intervention"
+    DATA_ISSUE = "data_issue", "Data issue"
+
+
+class Annotation(models.Model):
+    """Something a reader of the figures must know about a month."""
+
+    month = models.DateField(help_text="The first day of the month.")
+    measure = models.ForeignKey(Measure, null=True, blank=True, on_delete=models.CASCADE)
+    area = models.ForeignKey(Area, null=True, blank=True, on_delete=models.CASCADE)
+    kind = models.CharField(max_length=20, choices=AnnotationKind.choices)
+    text = models.TextField()
+
+    class Meta:
+        ordering = ["month"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="annotation_on_first_of_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%b-%Y}: {self.get_kind_display()}"
+
+
+class Comparator(models.TextChoices):
+    FORCE = "force", "Force"
+    SAME_PERIOD_LAST_YEAR = "sply", "SPLY"
+    MOST_SIMILAR_GROUP = "msg", "MSF Average"
+    NATIONAL = "national", "National"
+    NAMED_FORCE = "named_force", "Another force"
+
+
+class ComparatorValue(models.Model):
+    """A measure's figure beside other forces' for a period (seed 001, complaints)."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="comparators")
+    comparator = models.CharField(max_length=20, choices=Comparator.choices)
+    force_name = models.CharField(
+        max_length=100, blank=True, help_text="Only for another named force."
+    )
+    period_start = models.DateField()
+    period_end = models.DateField()
+    value = models.DecimalField(max_digits=18, decimal_places=4)
+    source = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["measure", "period_start", "comparator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "comparator", "force_name", "period_start", "period_end"],
+                name="one_comparator_value_per_period",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(comparator="named_force") | ~models.Q(force_name=""),
+                name="named_force_has_a_name",
+                violation_error_message="Give the other force's name.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        if self.comparator == Comparator.NAMED_FORCE:
+            return self.force_name
+        return self.get_comparator_display()
+
+
+class ValueUpload(models.Model):
+    """An uploaded file of monthly values, kept between its preview and the
+    user's confirmation so the confirmed import is exactly what was previewed."""
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField()
+    rows = models.PositiveIntegerField()
+    new = models.PositiveIntegerField()
+    changed = models.PositiveIntegerField()
+    unchanged = models.PositiveIntegerField()
+    fingerprint = models.CharField(max_length=100)
+    changes = models.JSONField(default=list, help_text="The first changes, for the preview.")
+    imported_at = models.DateTimeField(null=True, blank=True)
+    written = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self):
+        return self.filename
+
+    def get_absolute_url(self):
+        return reverse("scorecard:upload_preview", args=[self.pk])

@@ -1,0 +1,120 @@
+"""Scorecard pages: measures, the monthly return and the bulk upload."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.roles import Perm
+from scorecard import returns
+from scorecard.formats import add_months, month_key, month_label
+from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
+from scorecard.history import revisions, user_names, who_changed
+from scorecard.models import Measure, MonthlyValue, Topic
+
+RECENT_MONTHS = 13
+
+
+def this_month():
+    return timezone.localdate().replace(day=1)
+
+
+def _crumbs(*extra):
+    return [("Home", reverse("home")), ("Measures", reverse("scorecard:measure_list")), *extra]
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def measure_list(request):
+    topics = Topic.objects.prefetch_related(
+        Prefetch("measures", Measure.objects.prefetch_related("areas"))
+    )
+    context = {"topics": topics, "breadcrumbs": [("Home", reverse("home"))]}
+    return render(request, "scorecard/measure_list.html", context)
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def measure_detail(request, code):
+    measure = get_object_or_404(
+        Measure.objects.select_related("topic").prefetch_related("areas", "thresholds"), code=code
+    )
+    values = MonthlyValue.objects.filter(measure=measure).select_related("area")
+    latest = values.order_by("-month").values_list("month", flat=True).first()
+    recent = values.filter(month__gt=add_months(latest, -RECENT_MONTHS)) if latest else []
+    context = {
+        "measure": measure,
+        "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
+        "revisions": revisions(measure),
+        "breadcrumbs": _crumbs(),
+    }
+    return render(request, "scorecard/measure_detail.html", context)
+
+
+@permission_required(Perm.ENTER_DATA, raise_exception=True)
+def return_choose(request):
+    form = ChooseReturnForm(request.GET or None, this_month=this_month())
+    if form.is_valid():
+        topic, month = form.cleaned_data["topic"], form.cleaned_data["month"]
+        return redirect("scorecard:return_form", topic=topic.pk, month=month)
+    context = {"form": form, "breadcrumbs": [("Home", reverse("home"))]}
+    return render(request, "scorecard/return_choose.html", context)
+
+
+@permission_required(Perm.ENTER_DATA, raise_exception=True)
+def return_form(request, topic, month):
+    topic = get_object_or_404(Topic, pk=topic)
+    if month > this_month():
+        messages.error(request, "You cannot enter a return for a month in the future.")
+        return redirect("scorecard:return_choose")
+    rows = returns.return_rows(topic, month)
+    version = returns.version(topic, month)
+    form = MonthlyReturnForm(request.POST or None, rows=rows, initial={"version": version})
+    conflict = False
+    if form.is_valid():
+        try:
+            written = returns.save_return(
+                topic, month, form.entries,
+                seen_version=form.cleaned_data["version"], reason=form.cleaned_data["reason"],
+            )
+        except returns.Conflict as clash:
+            conflict = True
+            rows = returns.return_rows(topic, month)
+            form = _rebound(request.POST, rows, clash.version)
+        except returns.ReasonRequired:
+            form.add_error("reason", "Enter a reason: this changes values that are already stored")
+        else:
+            messages.success(request, f"Return saved: {written} values written.")
+            return redirect(request.path)
+    return render(request, "scorecard/return_form.html", _return_context(
+        topic, month, rows, form, conflict))
+
+
+def _rebound(data, rows, version):
+    """The user's entries kept, checked against the values saved meanwhile."""
+    data = data.copy()
+    data["version"] = version
+    form = MonthlyReturnForm(data, rows=rows)
+    form.is_valid()
+    return form
+
+
+def _return_context(topic, month, rows, form, conflict):
+    last = returns.last_change(topic, month)
+    context = last.pgh_context.metadata if last and last.pgh_context else None
+    users = user_names([context.get("user")] if context else [])
+    return {
+        "topic": topic,
+        "month": month,
+        "month_label": month_label(month),
+        "previous_label": month_label(add_months(month, -1)),
+        "rows": [(row, form.row_fields(row), form.note_field(row)) for row in rows],
+        "form": form,
+        "conflict": conflict,
+        "last_change": last,
+        "last_changed_by": who_changed(context, users) if last else None,
+        "last_reason": (context or {}).get("reason", ""),
+        "breadcrumbs": [("Home", reverse("home")),
+                        ("Monthly returns", reverse("scorecard:return_choose"))],
+        "month_key": month_key(month),
+    }
