@@ -56,6 +56,10 @@ def model_permissions(app_label: str, *models: str, actions=("add", "change", "d
 
 
 PLAN_EDITING = model_permissions("oversight", "plan", "priority", "objective", "deliverable")
+SCORECARD_EDITING = model_permissions(
+    "scorecard", "area", "topic", "measure", "measurearea", "threshold", "monthlyvalue",
+    "annotation", "comparatorvalue",
+)
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
@@ -73,7 +77,7 @@ _STAFF = {
     Perm.WRITE_DRAFTS,
     Perm.READ_PUBLISHED_REPORTS,
     Perm.USE_ADMIN,
-} | PLAN_EDITING
+} | PLAN_EDITING | SCORECARD_EDITING
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),
@@ -81,7 +85,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PANEL_MEMBER: frozenset({Perm.READ_PUBLISHED_REPORTS}),
     Role.FORCE_OFFICER: frozenset({Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG}),
     Role.ADMINISTRATOR: frozenset(
-        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN} | USER_ADMIN | PLAN_EDITING
+        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN}
+        | USER_ADMIN
+        | PLAN_EDITING
+        | SCORECARD_EDITING
     ),
 }
 

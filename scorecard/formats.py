@@ -56,7 +56,7 @@ def durations_to_seconds(texts: pd.Series) -> pd.Series:
 
 def format_value(unit: str, number) -> str:
     """A figure as the KPI tables show it (kpi-method.md, Display); "–" if none."""
-    if number is None or number != number:  # None or NaN
+    if number is None or number == "" or number != number:  # none, blank or NaN
         return "–"
     number = float(number)
     if unit == "percentage":

@@ -1,6 +1,7 @@
 """The scorecard's forms: choosing a return, entering it, and uploading a file."""
 
 from datetime import date
+from decimal import Decimal
 
 import pandas as pd
 from django import forms
@@ -33,7 +34,7 @@ class DurationTextField(forms.CharField):
     """"01:33:15" to 5,595 seconds."""
 
     def prepare_value(self, value):
-        return format_duration(value) if isinstance(value, int | float) else value
+        return format_duration(value) if isinstance(value, int | float | Decimal) else value
 
     def to_python(self, value):
         text = super().to_python(value)
@@ -85,6 +86,13 @@ def _number_field(unit: str, label: str) -> forms.Field:
     return field
 
 
+def _plain(number):
+    """A stored Decimal("9429.0000") as the user typed it: 9429."""
+    if number is None:
+        return None
+    return int(number) if number == number.to_integral_value() else number.normalize()
+
+
 def row_columns(measure) -> list[str]:
     """The number columns a measure's monthly value needs."""
     if measure.aggregation == Aggregation.RATIO:
@@ -117,7 +125,7 @@ class MonthlyReturnForm(GovukFormMixin, forms.Form):
             unit = row.measure.unit if column == "value" else Unit.NUMBER
             self.fields[f"{row.key}-{column}"] = _number_field(unit, f"{column} for {name}")
             if row.stored is not None:
-                self.initial.setdefault(f"{row.key}-{column}", getattr(row.stored, column))
+                self.initial.setdefault(f"{row.key}-{column}", _plain(getattr(row.stored, column)))
         self.fields[f"{row.key}-note"] = forms.CharField(
             label=f"note for {name}", required=False,
             widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),

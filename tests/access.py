@@ -33,6 +33,8 @@ def everyone(outcome, anonymous=LOGIN):
 
 
 PLAN_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=OK)
+SCORECARD_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
+DATA_ENTRY = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN)
 ADMIN_PAGES = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
 USER_ADMIN_PAGES = outcomes(
     staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
@@ -51,6 +53,15 @@ ACCESS = {
     "plan_detail": PLAN_READERS,
     "objective_detail": PLAN_READERS,
     "deliverable_list": PLAN_READERS,
+    "scorecard:measure_list": SCORECARD_READERS,
+    "scorecard:measure": SCORECARD_READERS,
+    "scorecard:return_choose": DATA_ENTRY,
+    "scorecard:return_form": DATA_ENTRY,
+    "scorecard:upload": DATA_ENTRY,
+    # An upload is its uploader's to confirm: anyone else's is "not found".
+    "scorecard:upload_preview": outcomes(
+        staff=NOT_FOUND, lead=NOT_FOUND, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN
+    ),
     # The admin: the portal's sign-in page serves it too.
     "admin:login": everyone(LOGIN),
     "admin:logout": outcomes(
@@ -81,6 +92,7 @@ ACCESS = {
 # and admin:app_list for the app's index.
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
+    "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_PAGES,
     "axes": USER_ADMIN_PAGES,
 }
@@ -90,6 +102,7 @@ USER_ADMIN_APP_INDEX = outcomes(
 )
 ADMIN_APP_INDEXES = {
     "oversight": ADMIN_PAGES,
+    "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_APP_INDEX,
     "axes": USER_ADMIN_APP_INDEX,
 }

@@ -1,6 +1,7 @@
 """Walks every URL pattern in the URLconf, for every role and for anonymous
 users, and checks the outcome declared in tests/access.py."""
 
+import datetime
 import re
 
 import pytest
@@ -11,7 +12,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.models import Objective
 from tests import access
-from tests.factories import PASSWORD, UserFactory
+from scorecard.models import (
+    Annotation,
+    ComparatorValue,
+    MonthlyValue,
+    Threshold,
+    ValueUpload,
+)
+from tests.factories import PASSWORD, MeasureFactory, UserFactory
 
 
 def walk(resolver=None, prefix="", namespace=None):
@@ -57,6 +65,9 @@ def parameters(name, pattern, model, data):
     known = {
         "plan_detail": {"pk": data["plan"].pk},
         "objective_detail": {"pk": data["objective"].pk},
+        "scorecard:measure": {"code": data["measure"].code},
+        "scorecard:return_form": {"topic": data["measure"].topic_id, "month": "2023-10"},
+        "scorecard:upload_preview": {"pk": data["upload"].pk},
         "admin:view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(Objective).pk,
             "object_id": data["objective"].pk,
@@ -87,7 +98,22 @@ def url_data(current_plan):
     UserFactory(username="forgetful")
     Client().post(reverse("login"), {"username": "forgetful", "password": "wrong"})
     Client().post(reverse("login"), {"username": "someone", "password": PASSWORD})
-    return {"plan": current_plan, "objective": Objective.objects.get()}
+    measure = MeasureFactory()
+    MonthlyValue.objects.create(
+        measure=measure, area=measure.areas.get(), month=datetime.date(2023, 10, 1), value=5
+    )
+    upload = ValueUpload.objects.create(
+        uploaded_by=UserFactory(), filename="values.csv", content=b"", rows=0, new=0,
+        changed=0, unchanged=0, fingerprint="",
+    )
+    Annotation.objects.create(month=datetime.date(2023, 4, 1), kind="definition_change", text="x")
+    ComparatorValue.objects.create(
+        measure=measure, comparator="national", period_start=datetime.date(2023, 4, 1),
+        period_end=datetime.date(2023, 6, 1), value=1,
+    )
+    Threshold.objects.create(measure=measure, label="SLA", value=900, direction="at_most")
+    return {"plan": current_plan, "objective": Objective.objects.get(), "measure": measure,
+            "upload": upload}
 
 
 @pytest.mark.parametrize("role", access.ROLES, ids=lambda r: str(r or "anonymous"))
