@@ -192,3 +192,7 @@ LOGGING = {
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "20")) * 1_000_000
 # Django keeps uploads up to this size in memory, larger ones in a temp file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
+
+# Requests that change data get a history context (who, which page); reads
+# need none.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
