@@ -1,0 +1,68 @@
+import getpass
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from oversight.models import Objective
+from scorecard.importing.measures import apply_measures, check_measures, compare_measures
+from scorecard.importing.reading import FileProblem, read_table
+
+
+class Command(BaseCommand):
+    help = (
+        "Import the measure catalogue from a CSV or XLSX file, upserting by code "
+        "(columns: code, name, topic, objective, unit, aggregation, polarity, areas, "
+        "threshold_label, threshold_value, threshold_direction, definition)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path)
+        parser.add_argument("--dry-run", action="store_true", help="Check and compare only.")
+        parser.add_argument("--reason", default="", help="Why measures change.")
+        parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
+
+    def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
+        try:
+            table = read_table(file.name, file.read_bytes())
+        except (OSError, FileProblem) as error:
+            raise CommandError(str(error)) from error
+        objectives = {o.code: o for o in Objective.objects.filter(priority__plan__is_current=True)}
+        try:
+            result = check_measures(table, objectives)
+        except FileProblem as error:
+            raise CommandError(str(error)) from error
+        if result.problems:
+            for row, column, message in result.problems:
+                self.stderr.write(f"Row {row}, {column}: {message}")
+            raise CommandError("Nothing was imported: correct the rows above.")
+        compare_measures(result)
+        self._preview(result)
+        if dry_run:
+            self.stdout.write("Dry run: nothing was written.")
+            return
+        if result.changed and not reason.strip():
+            raise CommandError("This file changes stored measures: give the reason with --reason")
+        apply_measures(result, reason.strip(), f"import_measures {file.name} "
+                       f"(by {getpass.getuser()})")
+        self.stdout.write(self.style.SUCCESS(f"Imported {len(result.rows)} measures."))
+
+    def _preview(self, result):
+        self.stdout.write(
+            f"{len(result.new)} new, {len(result.changed)} changed, "
+            f"{result.unchanged} unchanged measures."
+        )
+        for name in result.new_topics:
+            self.stdout.write(f"  new topic: {name}")
+        for code, differences in result.changed:
+            for name, old, new in differences:
+                self.stdout.write(f"  {code} {name}: {_shown(old)} → {_shown(new)}")
+
+
+def _shown(value) -> str:
+    if isinstance(value, set):
+        from scorecard.models import Area
+
+        return "; ".join(sorted(Area.objects.filter(pk__in=value).values_list("name", flat=True)))
+    if isinstance(value, dict):
+        return "; ".join(f"{label} {v} ({d})" for label, (v, d) in sorted(value.items())) or "none"
+    return str(value) if value is not None else "none"
