@@ -76,6 +76,9 @@ def load_users(password: str) -> list[tuple[str, Role]]:
 
 
 def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
+    from scorecard.demo import load_scorecard
+
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
+    load_scorecard()
     password = demo_password()
     return plan, load_users(password), password

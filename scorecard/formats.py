@@ -68,3 +68,16 @@ def format_value(unit: str, number) -> str:
     if number.is_integer():
         return f"{number:,.0f}"
     return f"{number:,.2f}".rstrip("0").rstrip(".")
+
+
+def format_change(unit: str, current, previous) -> str:
+    """Year-on-year change as the KPI tables print it (kpi-method.md, column 5)."""
+    if current is None or previous is None:
+        return ""
+    if unit == "percentage":
+        return f"{current - previous:.1f}% points"
+    if unit == "duration":
+        return format_duration(current - previous)
+    if previous == 0:
+        return ""
+    return f"{(current - previous) / previous * 100:.1f}%"

@@ -6,9 +6,11 @@ from decimal import Decimal
 import pandas as pd
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 
 from oversight.forms import GovukFormMixin
 from scorecard.formats import format_duration, parse_duration, parse_month
+from scorecard.importing.reading import FORMULA_PATTERN
 from scorecard.models import Aggregation, Topic, Unit
 from scorecard.rules import NUMBER_COLUMNS, value_problems
 
@@ -128,6 +130,10 @@ class MonthlyReturnForm(GovukFormMixin, forms.Form):
                 self.initial.setdefault(f"{row.key}-{column}", _plain(getattr(row.stored, column)))
         self.fields[f"{row.key}-note"] = forms.CharField(
             label=f"note for {name}", required=False,
+            validators=[RegexValidator(
+                FORMULA_PATTERN, inverse_match=True,
+                message="A note cannot start with = + - or @ followed by text (spreadsheets "
+                "would run it as a formula)")],
             widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
         )
         if row.stored is not None:

@@ -11,7 +11,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from oversight.models import Objective
-from tests import access
 from scorecard.models import (
     Annotation,
     ComparatorValue,
@@ -19,6 +18,7 @@ from scorecard.models import (
     Threshold,
     ValueUpload,
 )
+from tests import access
 from tests.factories import PASSWORD, MeasureFactory, UserFactory
 
 

@@ -84,7 +84,8 @@ def test_duplicate_rows_are_rejected_with_the_first_row_named(catalogue):
         ("values.csv", b"", "The selected file is empty"),
         ("values.csv", HEADER.encode(), "The selected file has headings but no rows of data"),
         ("values.pdf", b"%PDF-1.4", "The selected file must be a CSV or an Excel (.xlsx) file"),
-        ("values.xlsx", b"measure,area\n", "The selected file must be a CSV or an Excel (.xlsx) file"),
+        ("values.xlsx", b"measure,area\n",
+         "The selected file must be a CSV or an Excel (.xlsx) file"),
         ("values.csv", b"measure,month\nX,2023-10\n", "The file must have a column headed “area”"),
         ("values.csv", b"measure,area,month,valeu\nX,Y,2023-10,1\n",
          "The file has a column headed “valeu”, which is not one we use. Use only: measure, "
