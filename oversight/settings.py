@@ -9,6 +9,7 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+import pghistory
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -196,3 +197,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
 # Requests that change data get a history context (who, which page); reads
 # need none.
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# History rows copy their model's foreign keys; indexing every copy would
+# slow bulk imports for queries nobody makes. Event models that are read by
+# a foreign key declare that index themselves (scorecard/models.py).
+PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)

@@ -49,9 +49,20 @@ def format_duration(seconds) -> str:
 
 
 def durations_to_seconds(texts: pd.Series) -> pd.Series:
-    """Vectorised parse_duration: seconds for "hh:mm:ss" cells, NaN otherwise."""
-    parts = texts.str.extract(DURATION_PATTERN).astype(float)
-    return parts[0] * 3600 + parts[1] * 60 + parts[2]
+    """Vectorised parse_duration: seconds for "hh:mm:ss" cells, NaN otherwise.
+
+    Splits rather than matching a regex: string splits run in Arrow, a
+    million cells in well under a second.
+    """
+    parts = texts.str.split(":", n=2, expand=True).reindex(columns=[0, 1, 2]).astype("str")
+    hours, minutes, seconds = (pd.to_numeric(parts[i], errors="coerce") for i in range(3))
+    two_digits = ((parts[1].str.len() == 2) & (parts[2].str.len() == 2)).fillna(False)
+    good = (
+        two_digits & hours.ge(0) & minutes.between(0, 59) & seconds.between(0, 59)
+        & (hours % 1 == 0) & (minutes % 1 == 0) & (seconds % 1 == 0)
+        & ~parts[0].str.startswith("+").fillna(False)
+    )
+    return (hours * 3600 + minutes * 60 + seconds).where(good)
 
 
 def format_value(unit: str, number) -> str:

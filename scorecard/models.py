@@ -176,11 +176,19 @@ class Threshold(models.Model):
 
 # Statement-level triggers: a bulk upsert of a million values writes its
 # history in one pass instead of firing a trigger per row.
-@pghistory.track(*change_trackers(level=pghistory.Statement))
+@pghistory.track(
+    *change_trackers(level=pghistory.Statement),
+    # A value's history is read by measure and month (a measure's revisions,
+    # a return's last change); no other column of it needs an index.
+    meta={"indexes": [models.Index(fields=["measure", "month"], name="value_event_measure_month")]},
+)
 class MonthlyValue(models.Model):
     """One measure's figure for one area and month (see kpi-method.md)."""
 
-    measure = models.ForeignKey(Measure, on_delete=models.PROTECT, related_name="values")
+    # No index of its own: the unique (measure, area, month) index leads with it.
+    measure = models.ForeignKey(
+        Measure, on_delete=models.PROTECT, related_name="values", db_index=False
+    )
     area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="values")
     month = models.DateField(help_text="The first day of the month.")
     value = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True)
@@ -199,7 +207,6 @@ class MonthlyValue(models.Model):
                 condition=models.Q(month__day=1), name="monthly_value_on_first_of_month"
             ),
         ]
-        indexes = [models.Index(fields=["month"], name="monthlyvalue_month")]
 
     def __str__(self):
         return f"{self.measure.code} {self.area.code} {self.month:%Y-%m}"

@@ -109,6 +109,7 @@ def save_return(
         current = version(topic, month)
         if current != seen_version:
             raise Conflict(current)
+        store.lock()
         store.stage(with_ratio_values(frame))
         if store.compare().changed and not reason.strip():
             raise ReasonRequired

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pghistory
-from django.db import connection, transaction
+from django.db import transaction
 
 from scorecard.importing import store
 from scorecard.importing.values import Catalogue, CheckedValues, check_values
@@ -45,9 +45,7 @@ def import_values(
         return Outcome(checked)
     with transaction.atomic():
         if write:
-            # Two imports at once must not interleave their compare and write.
-            with connection.cursor() as cursor:
-                cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
+            store.lock()  # two imports must not interleave their compare and write
         store.stage(checked.rows)
         comparison = store.compare()
         outcome = Outcome(checked, comparison)

@@ -8,6 +8,9 @@ The SQL is assembled from constants only (hence the S608 exemptions).
 import io
 from dataclasses import dataclass, field
 
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 from django.db import connection
 
 STAGED_COLUMNS = [
@@ -49,15 +52,23 @@ WHERE {_IS_CHANGE}
 ORDER BY s.row
 LIMIT %s
 """  # noqa: S608
-_UPSERT = f"""
+_KEY_MATCH = "v.measure_id = s.measure_id AND v.area_id = s.area_id AND v.month = s.month"
+# Plain UPDATE then INSERT, not INSERT ... ON CONFLICT: under the table lock
+# taken first no other writer can slip in between, and a plain insert skips
+# the speculative insertion ON CONFLICT does for every row (about 2x faster).
+_UPDATE = f"""
+UPDATE scorecard_monthlyvalue v SET
+    value = s.value, numerator = s.numerator, denominator = s.denominator,
+    weight = s.weight, note = s.note
+FROM staged_values s
+WHERE {_KEY_MATCH} AND {_FIELDS_OF("v")} IS DISTINCT FROM {_FIELDS_OF("s")}
+"""  # noqa: S608
+_INSERT = f"""
 INSERT INTO scorecard_monthlyvalue
     (measure_id, area_id, month, value, numerator, denominator, weight, note)
 SELECT measure_id, area_id, month, value, numerator, denominator, weight, note
-FROM staged_values
-ON CONFLICT (measure_id, area_id, month) DO UPDATE SET
-    value = EXCLUDED.value, numerator = EXCLUDED.numerator,
-    denominator = EXCLUDED.denominator, weight = EXCLUDED.weight, note = EXCLUDED.note
-WHERE {_FIELDS_OF("scorecard_monthlyvalue")} IS DISTINCT FROM {_FIELDS_OF("EXCLUDED")}
+FROM staged_values s
+WHERE NOT EXISTS (SELECT FROM scorecard_monthlyvalue v WHERE {_KEY_MATCH})
 """  # noqa: S608
 
 
@@ -82,9 +93,13 @@ class Comparison:
 
 def stage(rows) -> None:
     """COPY the checked rows (a DataFrame of STAGED_COLUMNS) into staged_values."""
-    buffer = io.StringIO()
+    buffer = io.BytesIO()
     staged = rows[STAGED_COLUMNS].astype({"measure_id": int, "area_id": int, "row": int})
-    staged.to_csv(buffer, index=False, header=False, float_format="%.4f")
+    staged["month"] = pd.to_datetime(staged["month"]).astype("datetime64[s]")
+    # Arrow writes CSV in C++, many times faster than DataFrame.to_csv.
+    table = pa.Table.from_pandas(staged, preserve_index=False)
+    table = table.set_column(2, "month", table["month"].cast(pa.date32()))
+    pa_csv.write_csv(table, buffer, pa_csv.WriteOptions(include_header=False))
     buffer.seek(0)
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS staged_values")
@@ -111,8 +126,17 @@ def _change(row) -> Change:
     return Change(number, code, unit, area, month, fields)
 
 
+def lock() -> None:
+    """Make other writers of monthly values wait for this transaction."""
+    with connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
+
+
 def upsert() -> int:
     """Write the staged rows that are new or changed; returns how many."""
+    lock()
     with connection.cursor() as cursor:
-        cursor.execute(_UPSERT)
-        return cursor.rowcount
+        cursor.execute(_UPDATE)
+        written = cursor.rowcount
+        cursor.execute(_INSERT)
+        return written + cursor.rowcount

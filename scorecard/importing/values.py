@@ -141,12 +141,11 @@ def _catalogue_problems(frame) -> pd.DataFrame:
 
 
 def _month_problems(frame, this_month: date) -> pd.DataFrame:
-    parts = frame["month"].str.extract(r"^(\d{4})-(\d{2})$").astype(float)
-    good = parts[1].between(1, 12)
-    frame["month"] = pd.to_datetime(
-        {"year": parts[0].where(good, 2000), "month": parts[1].where(good, 1), "day": 1}
-    ).dt.date.where(good)
-    future = good & (frame["month"] > this_month)
+    text = frame["month"]
+    parsed = pd.to_datetime(text, format="%Y-%m", errors="coerce")
+    good = parsed.notna() & (text.str.len() == 7).fillna(False).astype(bool)
+    frame["month"] = parsed.where(good)
+    future = good & (parsed > pd.Timestamp(this_month))
     return pd.concat(
         [
             _problems(
@@ -170,17 +169,19 @@ def _parse_numbers(frame) -> pd.DataFrame:
         numbers = pd.to_numeric(text, errors="coerce")
         numbers = numbers.where(np.isfinite(numbers))
         if column == "value" and duration.any():
-            numbers = numbers.where(~duration | numbers.notna(), durations_to_seconds(text))
-        written = text != ""
-        bad = written & numbers.isna()
-        message = np.where(
-            duration & (column == "value"),
-            "Enter a duration as seconds or as hh:mm:ss, for example 01:33:15",
-            f"Enter a number in {column}",
-        )
-        found.append(_problems(frame, bad, column, pd.Series(message, index=frame.index)))
+            timed = duration & numbers.isna().to_numpy()
+            numbers[timed] = durations_to_seconds(text[timed])
+        bad = ((text != "") & numbers.isna()).to_numpy()
+        if bad.any():
+            message = np.where(
+                duration[bad] & (column == "value"),
+                "Enter a duration as seconds or as hh:mm:ss, for example 01:33:15",
+                f"Enter a number in {column}",
+            )
+            found.append(pd.DataFrame(
+                {"row": frame["row"].to_numpy()[bad], "column": column, "message": message}))
         frame[column] = numbers
-    return pd.concat(found)
+    return pd.concat(found) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
 def _duplicate_problems(frame) -> pd.DataFrame:

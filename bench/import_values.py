@@ -1,0 +1,140 @@
+"""Benchmark: `import_values` of a million monthly values against a raw COPY.
+
+Generates a CSV of 700 measures x 4 areas x 360 months (1,008,000 values; a
+quarter ratios, a quarter weighted means), then in one run times:
+  - a raw COPY of the file into a bare table (no checks, no indexes), and
+  - `manage.py import_values` of the same file into an empty scorecard
+    (every row checked, compared, upserted, and its history recorded),
+and prints the ratio of the two and the import's peak memory (the import runs
+as its own process, so its peak resident memory is its own).
+
+Targets: ratio <= 3, peak memory <= 500 MB. Runs in a throwaway database.
+
+    .venv/bin/python bench/import_values.py [--measures 700]
+"""
+
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+
+from scorecard.models import Area, Measure, MeasureArea, Topic  # noqa: E402
+
+AREAS = 4
+MONTHS = 360
+FIRST_YEAR = 1990
+KINDS = [("count", "sum"), ("count", "sum"), ("percentage", "ratio"),
+         ("duration", "weighted_mean")]
+
+
+def build_catalogue(measures: int) -> None:
+    topic = Topic.objects.create(name="Bench")
+    areas = Area.objects.bulk_create(Area(code=f"A{i}", name=f"Area {i}") for i in range(AREAS))
+    made = Measure.objects.bulk_create(
+        Measure(code=f"M{i:04d}", name=f"Measure {i}", topic=topic, unit=KINDS[i % 4][0],
+                aggregation=KINDS[i % 4][1], polarity="neutral")
+        for i in range(measures)
+    )
+    MeasureArea.objects.bulk_create(
+        MeasureArea(measure=m, area=a) for m in made for a in areas
+    )
+
+
+def write_file(path: Path, measures: int) -> int:
+    rows = 0
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["measure", "area", "month", "value", "numerator", "denominator",
+                         "weight", "note"])
+        for i in range(measures):
+            unit, aggregation = KINDS[i % 4]
+            for a in range(AREAS):
+                for m in range(MONTHS):
+                    month = f"{FIRST_YEAR + m // 12}-{m % 12 + 1:02d}"
+                    x = (i * 7 + a * 13 + m * 31) % 997
+                    if aggregation == "ratio":
+                        row = ["", x, 1000 + x, ""]
+                    elif aggregation == "weighted_mean":
+                        row = [f"00:{x % 60:02d}:{m % 60:02d}", "", "", 100 + x]
+                    else:
+                        row = [x, "", "", ""]
+                    writer.writerow([f"M{i:04d}", f"A{a}", month, *row, ""])
+                    rows += 1
+    return rows
+
+
+def raw_copy_seconds(path: Path) -> float:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "CREATE TABLE bench_raw (measure text, area text, month text, value text, "
+            "numerator numeric, denominator numeric, weight numeric, note text)"
+        )
+        start = time.perf_counter()
+        with path.open() as source:
+            cursor.copy_expert("COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER)", source)
+        connection.commit() if not connection.get_autocommit() else None
+        elapsed = time.perf_counter() - start
+        cursor.execute("DROP TABLE bench_raw")
+    return elapsed
+
+
+IMPORT = """
+import sys, django
+from django.conf import settings
+django.setup()
+settings.DATABASES["default"]["NAME"] = sys.argv[2]
+from django.core.management import call_command
+call_command("import_values", sys.argv[1])
+"""
+
+
+def import_seconds(path: Path, database_name: str) -> float:
+    """Run the import as its own process (in the benchmark's database)."""
+    start = time.perf_counter()
+    subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, "-c", IMPORT, str(path), database_name], cwd=ROOT,
+                   check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measures", type=int, default=700)
+    measures = parser.parse_args().measures
+    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        build_catalogue(measures)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "values.csv"
+            rows = write_file(path, measures)
+            size = path.stat().st_size / 1e6
+            print(f"file: {rows:,} values, {size:.0f} MB")
+            copy = raw_copy_seconds(path)
+            imported = import_seconds(path, name)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"raw COPY into a bare table: {copy:.1f} s")
+        print(f"import_values (check, compare, upsert, history): {imported:.1f} s")
+        print(f"import_values / raw COPY: {imported / copy:.1f}x (target <= 3)")
+        print(f"import_values peak memory: {peak:.0f} MB (target <= 500 MB)")
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(name, verbosity=0)
+
+
+if __name__ == "__main__":
+    main()
