@@ -116,6 +116,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--measures", type=int, default=700)
     measures = parser.parse_args().measures
+    # Its own database, so a test run at the same time is not disturbed.
+    connection.settings_dict["TEST"]["NAME"] = "bench_import_values"
     name = connection.creation.create_test_db(verbosity=0, keepdb=False)
     try:
         build_catalogue(measures)

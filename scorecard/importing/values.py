@@ -42,7 +42,7 @@ class Catalogue:
         reported = pd.DataFrame(
             MeasureArea.objects.values_list("measure_id", "area_id"),
             columns=["measure_id", "area_id"],
-        ).assign(reported=True)
+        )
         return cls(measures, areas, reported)
 
 
@@ -74,14 +74,13 @@ def check_columns(table: pd.DataFrame, allowed: list[str], required: list[str]) 
 def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) -> CheckedValues:
     """Check every row; `table` is the file read by reading.read_table."""
     check_columns(table, COLUMNS, REQUIRED)
-    frame = table[COLUMNS].reset_index(drop=True)
+    # The checks work on `table` itself: a copy of a million rows is ~100 MB.
+    frame = table.reset_index(drop=True) if not table.index.equals(
+        pd.RangeIndex(len(table))) else table
     frame["row"] = np.arange(FIRST_ROW, FIRST_ROW + len(frame))
     formulas = _formula_problems(frame)
     problems = [formulas]
-    frame = frame.merge(catalogue.measures, on="measure", how="left")
-    frame["area_key"] = frame["area"].str.lower()
-    frame = frame.merge(catalogue.areas, on="area_key", how="left")
-    frame = frame.merge(catalogue.reported, on=["measure_id", "area_id"], how="left")
+    _look_up(frame, catalogue)
     problems += [_catalogue_problems(frame), _month_problems(frame, this_month)]
     unreadable = _parse_numbers(frame)
     problems.append(unreadable)
@@ -93,6 +92,20 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) ->
     found = found.sort_values("row", kind="stable").reset_index(drop=True)
     rows = with_ratio_values(frame)
     return CheckedValues(rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], found)
+
+
+def _look_up(frame, catalogue: Catalogue) -> None:
+    """Measure, unit, aggregation and area of each row, by lookups (no merges:
+    a merge copies every column of a million-row frame)."""
+    measures = catalogue.measures.set_index("measure")
+    for column in ("measure_id", "unit", "aggregation"):
+        frame[column] = frame["measure"].map(measures[column])
+    areas = catalogue.areas.set_index("area_key")["area_id"]
+    frame["area_id"] = frame["area"].str.lower().map(areas)
+    reported = catalogue.reported
+    keys = set(zip(reported["measure_id"], reported["area_id"], strict=True))
+    pairs = pd.MultiIndex.from_arrays([frame["measure_id"], frame["area_id"]])
+    frame["reported"] = pairs.isin(keys)
 
 
 def _problems(frame, broken, column, message) -> pd.DataFrame:
@@ -121,7 +134,7 @@ def _formula_problems(frame) -> pd.DataFrame:
 def _catalogue_problems(frame) -> pd.DataFrame:
     unknown_measure = frame["measure_id"].isna()
     unknown_area = frame["area_id"].isna()
-    not_reported = ~unknown_measure & ~unknown_area & frame["reported"].isna()
+    not_reported = ~unknown_measure & ~unknown_area & ~frame["reported"]
     return pd.concat(
         [
             _problems(

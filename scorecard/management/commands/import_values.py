@@ -25,7 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
         try:
-            table = read_table(file.name, file.read_bytes())
+            table = read_table(file.name, file.read_bytes())  # the bytes are freed here
         except (OSError, FileProblem) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Read {len(table):,} rows from {file.name}; checking them.")
