@@ -38,6 +38,10 @@ class DurationTextField(forms.CharField):
     def prepare_value(self, value):
         return format_duration(value) if isinstance(value, int | float | Decimal) else value
 
+    def has_changed(self, initial, data):
+        # Compared as shown: a stored 5,899.66 s is "01:38:20", unchanged.
+        return (self.prepare_value(initial) or "") != (data or "").strip()
+
     def to_python(self, value):
         text = super().to_python(value)
         if not text:
@@ -148,7 +152,12 @@ class MonthlyReturnForm(GovukFormMixin, forms.Form):
     def clean(self):
         data = super().clean()
         entered = []
+        changed = set(self.changed_data)
         for row in self.rows:
+            names = {f"{row.key}-{c}" for c in [*row_columns(row.measure), "note"]}
+            if row.stored is not None and not names & changed:
+                # Untouched: a stored 5,899.66 s shown as 01:38:20 is not a change.
+                continue
             numbers = {c: data.get(f"{row.key}-{c}") for c in row_columns(row.measure)}
             if any(f"{row.key}-{c}" in self.errors for c in numbers):
                 continue

@@ -204,3 +204,14 @@ def test_command_reports_problems_and_fails(catalogue, tmp_path):
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_values", str(path), stderr=err)
     assert "Row 2, value: Enter a number in value" in err.getvalue()
+
+
+def test_windows_csv_text_is_read(catalogue):
+    data = csv_file("CALLS,FORCE,2023-10,9429,,,,Caf\u00e9 figure").decode().encode("cp1252")
+    run(data)
+    assert MonthlyValue.objects.get().note == "Café figure"
+
+
+def test_a_byte_order_mark_is_ignored(catalogue):
+    run(b"\xef\xbb\xbf" + csv_file("CALLS,FORCE,2023-10,9429,,,,"))
+    assert MonthlyValue.objects.get().value == 9429

@@ -161,3 +161,17 @@ def test_the_form_uses_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(14):
         staff_client.get(url)
+
+
+def test_saving_untouched_rows_changes_nothing(staff_client, catalogue, url):
+    # A stored duration with a fraction of a second shows as hh:mm:ss; saving
+    # the form untouched must not round it, nor ask for a reason.
+    MonthlyValue.objects.create(measure=catalogue["duration"], area=catalogue["areas"][1],
+                                month=OCT_2023, value="5899.6598", weight=1453)
+    page = staff_client.get(url).content.decode()
+    version = page.split('name="version" value="')[1].split('"')[0]
+    k = keys(catalogue)
+    data = {"version": version, "reason": "",
+            f"{k['wait_county']}-value": "01:38:20", f"{k['wait_county']}-weight": "1453"}
+    assert staff_client.post(url, data).status_code == 302
+    assert str(MonthlyValue.objects.get().value) == "5899.6598"

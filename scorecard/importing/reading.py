@@ -26,7 +26,7 @@ def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataF
     """
     if limit is not None and len(data) > limit:
         raise FileProblem(f"The selected file must be smaller than {limit // 1_000_000} MB")
-    if not data.strip():
+    if not data or data.isspace():  # isspace: no copy of a large file
         raise FileProblem("The selected file is empty")
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".csv" and not data.startswith(XLSX_SIGNATURE) and b"\0" not in data:
@@ -44,30 +44,34 @@ def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataF
 def _read_csv(data: bytes) -> pd.DataFrame:
     """Arrow's CSV reader: multi-threaded, and strings kept in Arrow memory."""
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:  # Excel's "CSV" on Windows
-            data = data.decode("cp1252").encode("utf-8")
-        except UnicodeDecodeError as error:
-            raise FileProblem("The file's text could not be read: save it as CSV UTF-8") from error
-    try:
-        table = pa_csv.read_csv(
-            io.BytesIO(data),
-            convert_options=pa_csv.ConvertOptions(
-                column_types=_all_text(data), strings_can_be_null=False,
-                quoted_strings_can_be_null=False),
-        )
+        table = _arrow_csv(data)
     except pa.ArrowInvalid as error:
-        raise FileProblem(f"The file is not a valid CSV file: {error}") from error
+        if "UTF8" not in str(error):
+            raise FileProblem(f"The file is not a valid CSV file: {error}") from error
+        try:  # Excel's "CSV" on Windows
+            table = _arrow_csv(data.decode("cp1252").encode("utf-8"))
+        except (UnicodeDecodeError, pa.ArrowInvalid) as again:
+            raise FileProblem("The file's text could not be read: save it as CSV UTF-8"
+                              ) from again
     return pd.DataFrame({
         name: pd.Series(pc.utf8_trim_whitespace(column), dtype="str")
         for name, column in zip(table.column_names, table.columns, strict=True)
     })
 
 
+def _arrow_csv(data: bytes) -> pa.Table:
+    return pa_csv.read_csv(
+        pa.py_buffer(data),
+        convert_options=pa_csv.ConvertOptions(
+            column_types=_all_text(data), strings_can_be_null=False,
+            quoted_strings_can_be_null=False),
+    )
+
+
 def _all_text(data: bytes) -> dict:
     """Read every column as text: numbers are checked, not guessed."""
-    header = pa_csv.read_csv(io.BytesIO(data.split(b"\n", 1)[0] + b"\n"))
+    end = data.find(b"\n")
+    header = pa_csv.read_csv(pa.py_buffer(data[: end + 1 if end >= 0 else len(data)]))
     return dict.fromkeys(header.column_names, pa.string())
 
 
