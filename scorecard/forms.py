@@ -108,15 +108,21 @@ def row_columns(measure) -> list[str]:
     return ["value"]
 
 
+def reason_field(label: str, hint: str) -> forms.CharField:
+    """Why stored values change: the services insist on it when they do."""
+    return forms.CharField(
+        label=label, help_text=hint, required=False,
+        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 3}),
+    )
+
+
 class MonthlyReturnForm(GovukFormMixin, forms.Form):
     """One row of inputs per measure and area, prefilled with what is stored."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label="Reason for changing stored values",
-        help_text="Needed only when you change a value that is already stored.",
-        required=False,
-        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 3}),
+    reason = reason_field(
+        "Reason for changing stored values",
+        "Needed only when you change a value that is already stored.",
     )
 
     def __init__(self, *args, rows, **kwargs):
@@ -216,9 +222,6 @@ class UploadForm(GovukFormMixin, forms.Form):
 
 class ConfirmImportForm(GovukFormMixin, forms.Form):
     fingerprint = forms.CharField(widget=forms.HiddenInput)
-    reason = forms.CharField(
-        label="Reason for the changes",
-        help_text="Needed when the file changes values that are already stored.",
-        required=False,
-        widget=forms.Textarea(attrs={"class": "govuk-textarea", "rows": 3}),
+    reason = reason_field(
+        "Reason for the changes", "Needed when the file changes values that are already stored."
     )

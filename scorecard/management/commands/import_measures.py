@@ -1,31 +1,23 @@
 import getpass
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from oversight.models import Objective
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
-from scorecard.importing.reading import FileProblem, read_table
+from scorecard.importing.reading import FileProblem
+from scorecard.management.commands._file_import import FileImportCommand
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = (
         "Import the measure catalogue from a CSV or XLSX file, upserting by code "
         "(columns: code, name, topic, objective, unit, aggregation, polarity, areas, "
         "threshold_label, threshold_value, threshold_direction, definition)."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Check and compare only.")
-        parser.add_argument("--reason", default="", help="Why measures change.")
-        parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
-
     def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
-        try:
-            table = read_table(file.name, file.read_bytes())
-        except (OSError, FileProblem) as error:
-            raise CommandError(str(error)) from error
+        table = self.read(file)
         objectives = {o.code: o for o in Objective.objects.filter(priority__plan__is_current=True)}
         try:
             result = check_measures(table, objectives)

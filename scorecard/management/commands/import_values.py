@@ -1,33 +1,24 @@
 import getpass
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 
 from scorecard.formats import month_key
-from scorecard.importing.reading import FileProblem, read_table
 from scorecard.importing.service import ReasonRequired, import_values
+from scorecard.management.commands._file_import import FileImportCommand
 from scorecard.presenters import problem_lines
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = (
         "Import monthly values from a CSV or XLSX file (columns: measure, area, month, "
         "value, numerator, denominator, weight, note). Every row is checked first; "
         "nothing is written unless all pass."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Check and compare only.")
-        parser.add_argument("--reason", default="", help="Why stored values change.")
-        parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
-
     def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
-        try:
-            table = read_table(file.name, file.read_bytes())  # the bytes are freed here
-        except (OSError, FileProblem) as error:
-            raise CommandError(str(error)) from error
+        table = self.read(file)
         self.stdout.write(f"Read {len(table):,} rows from {file.name}; checking them.")
         try:
             outcome = import_values(
