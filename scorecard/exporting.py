@@ -16,8 +16,7 @@ def plain(number: Decimal | None) -> str:
     """9429.0000 as "9429": the number as a person would type it."""
     if number is None:
         return ""
-    text = format(number.normalize(), "f")
-    return text
+    return format(number.normalize(), "f")
 
 
 def safe(text: str) -> str:

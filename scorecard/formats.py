@@ -26,6 +26,13 @@ def month_label(month: date) -> str:
     return f"{month:%b-%Y}"
 
 
+def current_month() -> date:
+    """The first day of this month, in the portal's time zone: later months are future."""
+    from django.utils import timezone
+
+    return timezone.localdate().replace(day=1)
+
+
 def add_months(month: date, count: int) -> date:
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from oversight.roles import Perm
+from scorecard.formats import current_month
 from scorecard.forms import ConfirmImportForm, UploadForm
 from scorecard.importing.reading import FileProblem, read_table
 from scorecard.importing.service import ReasonRequired, StalePreview, import_values
@@ -22,10 +23,6 @@ def _crumbs(*extra):
     return [("Home", reverse("home")), *extra]
 
 
-def this_month():
-    return timezone.localdate().replace(day=1)
-
-
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def upload(request):
@@ -36,7 +33,7 @@ def upload(request):
         try:
             content = upload.read(settings.UPLOAD_MAX_BYTES + 1)
             table = read_table(upload.name, content, settings.UPLOAD_MAX_BYTES)
-            outcome = import_values(table, this_month=this_month(), write=False, source=SOURCE)
+            outcome = import_values(table, this_month=current_month(), write=False, source=SOURCE)
         except FileProblem as error:
             form.add_error("file", str(error))
         else:
@@ -74,7 +71,7 @@ def upload_preview(request, pk):
         try:
             outcome = import_values(
                 read_table(saved.filename, bytes(saved.content)),
-                this_month=this_month(), write=True, source=SOURCE,
+                this_month=current_month(), write=True, source=SOURCE,
                 reason=form.cleaned_data["reason"], expected=form.cleaned_data["fingerprint"],
             )
         except StalePreview as stale:

@@ -5,11 +5,10 @@ from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from oversight.roles import Perm
 from scorecard import returns
-from scorecard.formats import add_months, month_key, month_label
+from scorecard.formats import add_months, current_month, month_key, month_label
 from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
 from scorecard.history import revisions, user_names, who_changed
 from scorecard.models import Measure, MonthlyValue, Topic
@@ -17,12 +16,6 @@ from scorecard.models import Measure, MonthlyValue, Topic
 RECENT_MONTHS = 13
 
 
-def this_month():
-    return timezone.localdate().replace(day=1)
-
-
-def _crumbs(*extra):
-    return [("Home", reverse("home")), ("Measures", reverse("scorecard:measure_list")), *extra]
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
@@ -46,14 +39,15 @@ def measure_detail(request, code):
         "measure": measure,
         "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
         "revisions": revisions(measure),
-        "breadcrumbs": _crumbs(),
+        "breadcrumbs": [("Home", reverse("home")),
+                        ("Measures", reverse("scorecard:measure_list"))],
     }
     return render(request, "scorecard/measure_detail.html", context)
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 def return_choose(request):
-    form = ChooseReturnForm(request.GET or None, this_month=this_month())
+    form = ChooseReturnForm(request.GET or None, this_month=current_month())
     if form.is_valid():
         topic, month = form.cleaned_data["topic"], form.cleaned_data["month"]
         return redirect("scorecard:return_form", topic=topic.pk, month=month)
@@ -64,7 +58,7 @@ def return_choose(request):
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 def return_form(request, topic, month):
     topic = get_object_or_404(Topic, pk=topic)
-    if month > this_month():
+    if month > current_month():
         messages.error(request, "You cannot enter a return for a month in the future.")
         return redirect("scorecard:return_choose")
     rows = returns.return_rows(topic, month)

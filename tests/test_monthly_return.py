@@ -27,6 +27,11 @@ def keys(catalogue):
     }
 
 
+def version_in(page: str) -> str:
+    """The return's version the form carries (a hidden field)."""
+    return page.split('name="version" value="')[1].split('"')[0]
+
+
 def entries(catalogue, **overrides):
     k = keys(catalogue)
     data = {
@@ -132,7 +137,7 @@ def test_a_conflicting_save_loses_nothing(client_for, catalogue, url):
     assert "Now stored:</strong> 9,429" in page
     assert MonthlyValue.objects.get(measure__code="CALLS").value == 9429  # first save kept
     # Saving again, with a reason, now applies the second user's figures.
-    version = page.split('name="version" value="')[1].split('"')[0]
+    version = version_in(page)
     mine.update(version=version, reason="Checked against the force's extract")
     assert second.post(url, mine).status_code == 302
     assert MonthlyValue.objects.get(measure__code="CALLS").value == 9999
@@ -169,7 +174,7 @@ def test_saving_untouched_rows_changes_nothing(staff_client, catalogue, url):
     MonthlyValue.objects.create(measure=catalogue["duration"], area=catalogue["areas"][1],
                                 month=OCT_2023, value="5899.6598", weight=1453)
     page = staff_client.get(url).content.decode()
-    version = page.split('name="version" value="')[1].split('"')[0]
+    version = version_in(page)
     k = keys(catalogue)
     data = {"version": version, "reason": "",
             f"{k['wait_county']}-value": "01:38:20", f"{k['wait_county']}-weight": "1453"}

@@ -2,9 +2,8 @@ import getpass
 from pathlib import Path
 
 from django.core.management.base import CommandError
-from django.utils import timezone
 
-from scorecard.formats import month_key
+from scorecard.formats import current_month, month_key
 from scorecard.importing.service import ReasonRequired, import_values
 from scorecard.management.commands._file_import import FileImportCommand
 from scorecard.presenters import problem_lines
@@ -23,7 +22,7 @@ class Command(FileImportCommand):
         try:
             outcome = import_values(
                 table,
-                this_month=timezone.localdate().replace(day=1),
+                this_month=current_month(),
                 write=not dry_run,
                 reason=reason,
                 source=f"import_values {file.name} (by {getpass.getuser()})",
