@@ -9,7 +9,7 @@ SECTIONS = [
     ("Home", "home", None),
     ("The Plan", "plan_current", Perm.READ_PLAN),
     ("Deliverables", "deliverable_list", Perm.READ_PLAN),
-    ("Measures", "scorecard:measure_list", Perm.READ_SCORECARD),
+    ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),
     ("Upload values", "scorecard:upload", Perm.ENTER_DATA),
     ("Administration", "admin:index", Perm.USE_ADMIN),

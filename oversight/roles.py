@@ -58,7 +58,7 @@ def model_permissions(app_label: str, *models: str, actions=("add", "change", "d
 PLAN_EDITING = model_permissions("oversight", "plan", "priority", "objective", "deliverable")
 SCORECARD_EDITING = model_permissions(
     "scorecard", "area", "topic", "measure", "measurearea", "threshold", "monthlyvalue",
-    "annotation", "comparatorvalue",
+    "annotation", "comparatorvalue", "methodsettings",
 )
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",

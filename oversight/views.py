@@ -61,6 +61,7 @@ def objective_detail(request, pk):
     plan = objective.priority.plan
     context = {
         "objective": objective,
+        "topics": objective.topic_set.all(),
         "table": table,
         "counts": status_counts(rows),
         "breadcrumbs": [("Home", reverse("home")), (plan.title, plan.get_absolute_url())],

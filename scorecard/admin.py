@@ -8,6 +8,7 @@ from scorecard.models import (
     ComparatorValue,
     Measure,
     MeasureArea,
+    MethodSettings,
     MonthlyValue,
     Threshold,
     Topic,
@@ -89,3 +90,15 @@ class AnnotationAdmin(admin.ModelAdmin):
 class ComparatorValueAdmin(admin.ModelAdmin):
     list_display = ("measure", "label", "period_start", "period_end", "value")
     list_select_related = ("measure",)
+
+
+@admin.register(MethodSettings)
+class MethodSettingsAdmin(ReasonAdmin):
+    """The KPI method's one row of settings: changed with a reason, never added twice
+    or deleted (without it the defaults apply)."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not MethodSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from oversight.models import Objective
 from scorecard.demo_series import SeriesSpec, generate
-from scorecard.formats import month_key, parse_month
+from scorecard.formats import add_months, month_key, parse_month
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import read_table
 from scorecard.importing.service import import_values
@@ -104,7 +104,10 @@ def demo_values() -> pd.DataFrame:
     """Every demo monthly value, as the text of an upload file's cells."""
     frames = []
     for spec in series_specs():
-        rows = generate(spec, FIRST_MONTH, LAST_MONTH)
+        # Each series ends at its seed table's month: Sep-2023 data were the
+        # latest some tables had when the Oct-2023 ones were printed.
+        first = min(FIRST_MONTH, add_months(spec.reference, -47))  # four years at least
+        rows = generate(spec, first, spec.reference)
         rows.insert(0, "area", spec.area)
         rows.insert(0, "measure", spec.code)
         frames.append(rows)

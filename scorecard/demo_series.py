@@ -169,7 +169,8 @@ def _fill_year_before(series: _Series, spec: SeriesSpec, level: float) -> None:
     window = [-12] if spec.aggregation == "latest" else _window(-12, 12)
     current = series.value(_window(0, 12) if spec.aggregation != "latest" else [0])
     if change is None:
-        series.fill(window, current * 0.97)
+        per_month = spec.aggregation == "sum"  # `current` is a total; fill() takes averages
+        series.fill(window, current * 0.97 / (len(window) if per_month else 1))
         return
     printed = spec.printed["year_on_year"].strip()
     for candidate in _previous_candidates(spec, current, change):

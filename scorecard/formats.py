@@ -89,13 +89,26 @@ def format_value(unit: str, number) -> str:
 
 
 def format_change(unit: str, current, previous) -> str:
-    """Year-on-year change as the KPI tables print it (kpi-method.md, column 5)."""
+    """Year-on-year change from the two 12-month figures (kpi-method.md, column 5)."""
     if current is None or previous is None:
         return ""
-    if unit == "percentage":
-        return f"{current - previous:.1f}% points"
-    if unit == "duration":
-        return format_duration(current - previous)
-    if previous == 0:
+    if unit in ("percentage", "duration"):
+        return format_year_on_year(unit, current - previous)
+    return format_year_on_year(unit, (current - previous) / previous * 100 if previous else None)
+
+
+def format_year_on_year(unit: str, change) -> str:
+    """A computed year-on-year change as the KPI tables print it: "17.7%",
+    "-1.2% points", "00:24:31"; blank when there is none."""
+    if change is None or change != change:
         return ""
-    return f"{(current - previous) / previous * 100:.1f}%"
+    if unit == "percentage":
+        return f"{change:.1f}% points"
+    if unit == "duration":
+        return format_duration(change)
+    return f"{change:.1f}%"
+
+
+def month_name(month: date) -> str:
+    """ "October 2023", for sentences."""
+    return f"{month:%B %Y}"

@@ -10,6 +10,9 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
+
+from scorecard.stats import Method
 
 
 def change_trackers(**options):
@@ -72,6 +75,9 @@ class Topic(models.Model):
     """A page of the scorecard, e.g. "Crime & Communication Centre – 999 Service"."""
 
     name = models.CharField(max_length=200, unique=True)
+    code = models.SlugField(
+        max_length=60, unique=True, blank=True,
+        help_text="Short name for links and commands; made from the name if left blank.")
     order = models.PositiveSmallIntegerField(default=0)
     priority = models.ForeignKey(
         "oversight.Priority", null=True, blank=True, on_delete=models.SET_NULL
@@ -85,6 +91,13 @@ class Topic(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.code = self.code or slugify(self.name)[:60]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("scorecard:topic", args=[self.code])
 
 
 @pghistory.track(*change_trackers())
@@ -108,10 +121,22 @@ class Measure(models.Model):
     owner = models.CharField(max_length=200, blank=True)
     active = models.BooleanField(default=True)
     order = models.PositiveSmallIntegerField(default=0)
+    baseline_start = models.DateField(
+        null=True, blank=True, help_text="First month of a fixed baseline for the "
+        "statistical exceptions (after a change of process or definition).")
+    baseline_end = models.DateField(null=True, blank=True,
+                                    help_text="Last month of the fixed baseline.")
 
     class Meta:
         ordering = ["topic__order", "order", "name"]
         constraints = [
+            models.CheckConstraint(
+                condition=models.Q(baseline_start__isnull=True, baseline_end__isnull=True)
+                | models.Q(baseline_start__lte=models.F("baseline_end")),
+                name="fixed_baseline_is_a_range",
+                violation_error_message="A fixed baseline needs a first month on or "
+                "before its last month.",
+            ),
             models.CheckConstraint(
                 condition=~models.Q(aggregation="ratio") | models.Q(unit="percentage"),
                 name="ratio_measures_are_percentages",
@@ -311,3 +336,55 @@ class ValueUpload(models.Model):
 
     def get_absolute_url(self):
         return reverse("scorecard:upload_preview", args=[self.pk])
+
+
+@pghistory.track(*change_trackers())
+class MethodSettings(models.Model):
+    """The KPI method's settings (kpi-method.md): one row, edited in the admin.
+
+    Defaults come from stats.Method; figures are recomputed when this changes.
+    """
+
+    trend_threshold = models.DecimalField(
+        max_digits=5, decimal_places=2, default=Method.trend_threshold,
+        help_text="Rolling trend: % of the 12 months' mean the fitted line must rise or fall.")
+    weight_one = models.PositiveSmallIntegerField(default=Method.weight_one)
+    weight_two = models.PositiveSmallIntegerField(default=Method.weight_two)
+    weight_three = models.PositiveSmallIntegerField(default=Method.weight_three)
+    weight_eight = models.PositiveSmallIntegerField(default=Method.weight_eight)
+    same_direction_score = models.PositiveSmallIntegerField(
+        default=Method.same_direction_score,
+        help_text="Trend and year-on-year change point the same way.")
+    opposite_direction_score = models.PositiveSmallIntegerField(
+        default=Method.opposite_direction_score,
+        help_text="Trend and year-on-year change point opposite ways.")
+    large_change_score = models.PositiveSmallIntegerField(
+        default=Method.large_change_score,
+        help_text="No trend, but a large year-on-year change.")
+    large_change = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Method.large_change,
+        help_text="A large year-on-year change: % (or % points; for times, % of the "
+        "earlier 12 months).")
+    minimum_baseline = models.PositiveSmallIntegerField(
+        default=Method.minimum_baseline,
+        help_text="Months with values a baseline needs before exceptions are judged.")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "KPI method settings"
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_method_row")]
+
+    def __str__(self):
+        return "KPI method settings"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+
+    def method(self) -> Method:
+        return Method(**{name: type(getattr(Method, name))(getattr(self, name))
+                         for name in Method.names()})
+
+    @classmethod
+    def current(cls) -> Method:
+        row = cls.objects.filter(pk=1).first()
+        return row.method() if row else Method()

@@ -53,6 +53,12 @@ ACCESS = {
     "plan_detail": PLAN_READERS,
     "objective_detail": PLAN_READERS,
     "deliverable_list": PLAN_READERS,
+    "scorecard:index": SCORECARD_READERS,
+    "scorecard:topic": SCORECARD_READERS,
+    "scorecard:topic_download": SCORECARD_READERS,
+    "scorecard:attention": SCORECARD_READERS,
+    "scorecard:freshness": SCORECARD_READERS,
+    "scorecard:methodology": everyone(OK),
     "scorecard:measure_list": SCORECARD_READERS,
     "scorecard:measure": SCORECARD_READERS,
     "scorecard:return_choose": DATA_ENTRY,
@@ -83,6 +89,9 @@ ACCESS = {
     "admin:axes_accesslog_delete": everyone(FORBIDDEN),
     "admin:axes_accessfailurelog_add": everyone(FORBIDDEN),
     "admin:axes_accessfailurelog_delete": everyone(FORBIDDEN),
+    # The KPI method has one row of settings: never a second, never deleted.
+    "admin:scorecard_methodsettings_add": everyone(FORBIDDEN),
+    "admin:scorecard_methodsettings_delete": everyone(FORBIDDEN),
     # Roles are declared in code (oversight/roles.py): read-only here.
     "admin:auth_group_add": everyone(FORBIDDEN),
     "admin:auth_group_delete": everyone(FORBIDDEN),

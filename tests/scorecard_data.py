@@ -1,8 +1,10 @@
 """A small scorecard catalogue for tests: one measure of each kind."""
 
 import datetime
+import io
 
 import pytest
+from django.core.management import call_command
 
 from tests.factories import AreaFactory, MeasureFactory, TopicFactory
 
@@ -38,3 +40,30 @@ def catalogue(db):
 
 def csv_file(*lines: str) -> bytes:
     return (HEADER + "".join(line + "\n" for line in lines)).encode()
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data (plan and scorecard), loaded once for a module, then flushed."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--noinput", stdout=io.StringIO())
+        yield
+        call_command("flush", "--noinput")
+        from oversight.roles import sync_roles
+
+        sync_roles()
+
+
+def put_values(measure, area, values, last=OCT_2023, **columns):
+    """Store `values` as the months ending at `last` (None: no row for that month)."""
+    from scorecard.formats import add_months
+    from scorecard.models import MonthlyValue
+
+    first = add_months(last, 1 - len(values))
+    rows = []
+    for i, value in enumerate(values):
+        extra = {name: column[i] for name, column in columns.items()}
+        if value is not None or any(v is not None for v in extra.values()):
+            rows.append(MonthlyValue(measure=measure, area=area, month=add_months(first, i),
+                                     value=value, **extra))
+    MonthlyValue.objects.bulk_create(rows)

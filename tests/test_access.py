@@ -14,6 +14,7 @@ from oversight.models import Objective
 from scorecard.models import (
     Annotation,
     ComparatorValue,
+    MethodSettings,
     MonthlyValue,
     Threshold,
     ValueUpload,
@@ -66,6 +67,8 @@ def parameters(name, pattern, model, data):
         "plan_detail": {"pk": data["plan"].pk},
         "objective_detail": {"pk": data["objective"].pk},
         "scorecard:measure": {"code": data["measure"].code},
+        "scorecard:topic": {"code": data["measure"].topic.code},
+        "scorecard:topic_download": {"code": data["measure"].topic.code, "kind": "csv"},
         "scorecard:return_form": {"topic": data["measure"].topic_id, "month": "2023-10"},
         "scorecard:upload_preview": {"pk": data["upload"].pk},
         "admin:view_on_site": {
@@ -112,6 +115,7 @@ def url_data(current_plan):
         period_end=datetime.date(2023, 6, 1), value=1,
     )
     Threshold.objects.create(measure=measure, label="SLA", value=900, direction="at_most")
+    MethodSettings.objects.create()
     return {"plan": current_plan, "objective": Objective.objects.get(), "measure": measure,
             "upload": upload}
 

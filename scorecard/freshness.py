@@ -1,0 +1,45 @@
+"""Data freshness: the latest month held for each measure and area, and which
+of them lack last month's data."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Max
+
+from scorecard.formats import add_months
+from scorecard.kpi_rows import row_label
+from scorecard.models import MonthlyValue
+from scorecard.queries import active_measures
+
+
+def expected_month(this_month: date) -> date:
+    """Force data for a month arrive in the next: last month's are the newest expected."""
+    return add_months(this_month, -1)
+
+
+@dataclass
+class FreshRow:
+    measure: object
+    area: object
+    label: str
+    latest: date | None
+    missing: bool
+    position: int
+
+    @property
+    def url(self) -> str:
+        return self.measure.get_absolute_url()
+
+
+def latest_months(expected: date) -> list[FreshRow]:
+    """Every active measure × area, those missing `expected` first (two queries)."""
+    latest = {(m, a): month for m, a, month in MonthlyValue.objects.values(
+        "measure", "area").annotate(latest=Max("month")).values_list(
+        "measure", "area", "latest")}
+    rows = []
+    for measure in active_measures():
+        for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
+            month = latest.get((measure.pk, area.pk))
+            rows.append(FreshRow(measure, area, row_label(measure, area), month,
+                                 month is None or month < expected, len(rows)))
+    return sorted(rows, key=lambda row: (not row.missing, row.position))

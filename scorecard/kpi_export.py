@@ -1,0 +1,44 @@
+"""KPI tables as files: CSV (UTF-8 with a byte-order mark, so Excel reads it
+right) and XLSX, holding exactly the figures the page displays."""
+
+import csv
+import io
+import re
+
+from openpyxl import Workbook
+
+from scorecard.exporting import safe
+from scorecard.kpi_rows import export_columns
+
+
+def table_cells(rows, month, topic=None) -> tuple[list[str], list[list[str]]]:
+    """Header and body of a KPI table (with a Topic column, and every column, if given)."""
+    columns = export_columns(rows, month, every_column=topic is not None)
+    header = ([] if topic is None else ["Topic"]) + [title for _, title in columns]
+    body = [([] if topic is None else [topic]) + [row.cells[key] for key, _ in columns]
+            for row in rows]
+    return header, body
+
+
+def write_csv(out, header, body) -> None:
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([safe(text) for text in header])
+    writer.writerows([safe(text) for text in line] for line in body)
+
+
+def csv_bytes(header, body) -> bytes:
+    out = io.StringIO()
+    write_csv(out, header, body)
+    return out.getvalue().encode("utf-8-sig")
+
+
+def xlsx_bytes(header, body, title: str) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = re.sub(r"[\\/?*\[\]:]", " ", title)[:31]  # Excel's rules
+    for line in [header, *body]:
+        # Text cells, as displayed; a quoted formula stays text.
+        sheet.append([safe(text) for text in line])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,58 @@
+"""Choosing what a KPI page shows: the reference month, and the attention filters."""
+
+from django import forms
+
+from oversight.forms import GovukFormMixin
+from oversight.models import Priority
+from scorecard.formats import month_key, month_label, parse_month
+from scorecard.models import Area
+
+SELECT = {"class": "govuk-select"}
+
+
+class ReferenceMonthForm(GovukFormMixin, forms.Form):
+    """A month among those with data; blank (or no choice yet) means the latest."""
+
+    month = forms.ChoiceField(
+        label="Reference month", required=False, widget=forms.Select(attrs=SELECT),
+        error_messages={"invalid_choice": "Choose a month that has data"})
+
+    def __init__(self, data, months, **kwargs):
+        super().__init__(data, **kwargs)
+        self.months = months
+        self.fields["month"].choices = [(month_key(m), month_label(m)) for m in months]
+
+    def chosen(self):
+        """The month asked for if valid, else the latest with data (None if none)."""
+        if self.is_bound and self.is_valid() and self.cleaned_data["month"]:
+            return parse_month(self.cleaned_data["month"])
+        return self.months[0] if self.months else None
+
+
+class AttentionFilterForm(ReferenceMonthForm):
+    priority = forms.ModelChoiceField(
+        queryset=Priority.objects.filter(plan__is_current=True), required=False,
+        empty_label="All priorities", widget=forms.Select(attrs=SELECT),
+        error_messages={"invalid_choice": "Choose a priority from the list"})
+    area = forms.ModelChoiceField(
+        queryset=Area.objects.all(), required=False, empty_label="All areas",
+        widget=forms.Select(attrs=SELECT),
+        error_messages={"invalid_choice": "Choose an area from the list"})
+    movement = forms.ChoiceField(
+        label="Exceptions", required=False, widget=forms.Select(attrs=SELECT),
+        choices=[("", "All measures"), ("concern", "Concerns only"),
+                 ("improvement", "Improvements only"), ("change", "Neutral changes only")],
+        error_messages={"invalid_choice": "Choose which exceptions to show"})
+
+    def keep(self, rows):
+        """The rows the filters let through (all of them if the form has errors)."""
+        if not (self.is_bound and self.is_valid()):
+            return rows
+        wanted = self.cleaned_data
+        if wanted["priority"]:
+            rows = [r for r in rows if r.measure.topic.priority_id == wanted["priority"].pk]
+        if wanted["area"]:
+            rows = [r for r in rows if r.area.pk == wanted["area"].pk]
+        if wanted["movement"]:
+            rows = [r for r in rows if r.movement == wanted["movement"]]
+        return rows

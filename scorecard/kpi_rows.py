@@ -1,0 +1,120 @@
+"""KPI table rows as users see them: one row per measure and area, its figures
+formatted as seed 001 prints them. The page, the downloads, the command and
+the data summary all read these rows, so they cannot disagree.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from scorecard import stats
+from scorecard.formats import add_months, format_value, format_year_on_year, month_label
+from scorecard.sparkline import sparkline
+
+TABLE_COLUMNS = ["measure", "month", "three_months", "twelve_months", "year_on_year",
+                 "trend", "exceptions", "weighting"]
+
+
+def headers(month: date) -> dict:
+    """Column headers exactly as seed 001 prints them, for reference month `month`."""
+    label, year_before = month_label(month), month_label(add_months(month, -12))
+    return {
+        "measure": "Measure",
+        "trend_line": "Trend Line (Up to 3 Years' Data)",
+        "month": label,
+        "three_months": f"3 Months to {label}",
+        "twelve_months": f"12 Months to {label}",
+        "year_on_year": f"12 Months to {year_before} vs. 12 Months to {label}",
+        "trend": "Rolling 12 Month Trend",
+        "exceptions": "Statistical Exceptions",
+        "weighting": "Exception Weighting",
+        "thresholds": "Service Level",
+    }
+
+
+def row_label(measure, area) -> str:
+    """ "Average Response Time: Priority - County"; the force's row is the name alone."""
+    return measure.name if area.is_force else f"{measure.name} - {area.name}"
+
+
+@dataclass
+class KpiRow:
+    measure: object
+    area: object
+    label: str
+    position: int  # seed order: the topic's measures, then each measure's areas
+    figures: dict  # numbers from stats.kpi_figures
+    cells: dict = field(default_factory=dict)  # the displayed text, by column
+    thresholds: list = field(default_factory=list)  # (label, met: bool or None)
+
+    @property
+    def weighting(self) -> int:
+        return int(self.figures.get("weighting") or 0)
+
+    @property
+    def movement(self) -> str:
+        return self.figures.get("movement") or ""
+
+    @property
+    def url(self) -> str:
+        return self.measure.get_absolute_url()
+
+
+def kpi_rows(measures, figures, month: date) -> list[KpiRow]:
+    """Rows for `measures` (with `areas` and `thresholds` prefetched), in seed order."""
+    rows, by_series = [], figures.to_dict("index")
+    for measure in measures:
+        for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
+            numbers = by_series.get((measure.pk, area.pk), {})
+            row = KpiRow(measure, area, row_label(measure, area), len(rows), numbers)
+            row.thresholds = _thresholds(measure, numbers.get("value"))
+            row.cells = _cells(row, month)
+            rows.append(row)
+    return rows
+
+
+def _thresholds(measure, value) -> list:
+    return [(t.label, stats.threshold_met(value, float(t.value), t.direction))
+            for t in measure.thresholds.all()]
+
+
+def _cells(row: KpiRow, month: date) -> dict:
+    unit, numbers = row.measure.unit, row.figures
+    exceptions = numbers.get("exceptions") or ""
+    return {
+        "measure": row.label,
+        "month": format_value(unit, numbers.get("value")),
+        "three_months": format_value(unit, numbers.get("three_months")),
+        "twelve_months": format_value(unit, numbers.get("twelve_months")),
+        "year_on_year": format_year_on_year(unit, numbers.get("year_on_year")),
+        "trend": numbers.get("trend") or "",
+        "exceptions": f"{exceptions} ({row.movement})" if exceptions else "",
+        "weighting": str(row.weighting) if numbers else "",
+        "thresholds": "; ".join(
+            f"{label}: {'met' if met else 'not met'}" for label, met in row.thresholds
+            if met is not None),
+        "trend_line": _trend_line(row, month),
+    }
+
+
+def _trend_line(row: KpiRow, month: date):
+    line = row.figures.get("trend_line")
+    if line is None:
+        return sparkline([], [], row.measure.unit)
+    months = [add_months(month, i - len(line) + 1) for i in range(len(line))]
+    return sparkline(list(np.asarray(line, dtype=float)), months, row.measure.unit)
+
+
+def show_thresholds(rows) -> bool:
+    return any(row.thresholds for row in rows)
+
+
+def export_columns(rows, month: date, every_column=False) -> list[tuple[str, str]]:
+    """(key, header) of the columns a download or the command writes: the table's
+    figures (the trend line is a drawing, not a figure). Service levels only if
+    a row has one, unless every_column (several topics in one file)."""
+    wanted = every_column or show_thresholds(rows)
+    names = TABLE_COLUMNS + (["thresholds"] if wanted else [])
+    titles = headers(month)
+    return [(name, titles[name]) for name in names]

@@ -1,0 +1,109 @@
+"""KPI pages: the scorecard by priority and objective, a topic's KPI table and
+its downloads, what needs attention, data freshness and the methodology."""
+
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django_tables2 import RequestConfig
+
+from oversight.models import Objective, Priority
+from oversight.roles import Perm
+from scorecard import figures, freshness, kpi_export
+from scorecard.formats import current_month, month_key, month_label
+from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
+from scorecard.models import Measure, MethodSettings, Topic
+from scorecard.queries import all_rows, topic_rows
+from scorecard.summary import bullets
+from scorecard.tables import AttentionTable, FreshnessTable, KpiTable
+
+SCORECARD = ("Scorecard", "scorecard:index")
+DOWNLOADS = {
+    "csv": ("text/csv; charset=utf-8", kpi_export.csv_bytes),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             kpi_export.xlsx_bytes),
+}
+
+
+def crumbs(*extra):
+    return [("Home", reverse("home")), (SCORECARD[0], reverse(SCORECARD[1])), *extra]
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def scorecard_index(request):
+    topics = Topic.objects.filter(measures__active=True).distinct()
+    priorities = Priority.objects.filter(plan__is_current=True).prefetch_related(
+        Prefetch("objectives", Objective.objects.prefetch_related(
+            Prefetch("topic_set", topics, to_attr="topics"))))
+    context = {"priorities": priorities,
+               "unplaced": topics.filter(objective__isnull=True),
+               "breadcrumbs": crumbs()[:1]}
+    return render(request, "scorecard/index.html", context)
+
+
+def _topic_and_month(request, code):
+    topic = get_object_or_404(Topic.objects.select_related("priority", "objective"), code=code)
+    form = ReferenceMonthForm(request.GET or None,
+                              figures.month_range(Measure.objects.filter(topic=topic)))
+    return topic, form, form.chosen()
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def topic_table(request, code):
+    topic, form, month = _topic_and_month(request, code)
+    rows = topic_rows(topic, month) if month else []
+    table = KpiTable(rows, month or current_month(), caption=topic.name)
+    RequestConfig(request, paginate=False).configure(table)
+    context = {"topic": topic, "form": form, "month": month, "table": table,
+               "summary": bullets(rows, month) if month else [],
+               "month_key": month_key(month) if month else "",
+               "breadcrumbs": crumbs()}
+    return render(request, "scorecard/topic.html", context)
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def topic_download(request, code, kind):
+    topic, _, month = _topic_and_month(request, code)
+    if month is None or kind not in DOWNLOADS:
+        return HttpResponse("There are no figures to download.", status=404,
+                            content_type="text/plain")
+    header, body = kpi_export.table_cells(topic_rows(topic, month), month)
+    content_type, write = DOWNLOADS[kind]
+    content = write(header, body, topic.name) if kind == "xlsx" else write(header, body)
+    response = HttpResponse(content, content_type=content_type)
+    name = f"kpi-{topic.code}-{month_key(month)}.{kind}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def attention(request):
+    form = AttentionFilterForm(request.GET or None, figures.month_range())
+    month = form.chosen()
+    rows = form.keep(all_rows(month)) if month else []
+    rows = sorted(rows, key=lambda row: (-row.weighting, row.position))
+    table = AttentionTable(rows, caption="Measures by exception weighting, highest first")
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    context = {"form": form, "month": month, "table": table, "count": len(rows),
+               "breadcrumbs": crumbs()}
+    return render(request, "scorecard/attention.html", context)
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def data_freshness(request):
+    expected = freshness.expected_month(current_month())
+    rows = freshness.latest_months(expected)
+    table = FreshnessTable(rows, caption="The latest month held for each measure and area")
+    RequestConfig(request, paginate=False).configure(table)
+    context = {"table": table, "expected": month_label(expected),
+               "missing": sum(1 for row in rows if row.missing), "breadcrumbs": crumbs()}
+    return render(request, "scorecard/freshness.html", context)
+
+
+def methodology(request):
+    fixed = Measure.objects.filter(baseline_start__isnull=False).order_by("code")
+    context = {"method": MethodSettings.current(), "fixed_baselines": fixed,
+               "breadcrumbs": [("Home", reverse("home"))]}
+    return render(request, "scorecard/methodology.html", context)
+

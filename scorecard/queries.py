@@ -1,0 +1,19 @@
+"""Reads the KPI pages share: measures with what their rows need, and the rows."""
+
+from scorecard.figures import month_figures
+from scorecard.kpi_rows import kpi_rows
+from scorecard.models import Measure
+
+
+def active_measures():
+    """Measures in seed order, with their areas and thresholds (three queries)."""
+    return Measure.objects.filter(active=True).select_related(
+        "topic__priority").prefetch_related("areas", "thresholds")
+
+
+def topic_rows(topic, month):
+    return kpi_rows(active_measures().filter(topic=topic), month_figures(month), month)
+
+
+def all_rows(month):
+    return kpi_rows(active_measures(), month_figures(month), month)
