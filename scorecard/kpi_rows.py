@@ -12,6 +12,7 @@ from scorecard import stats
 from scorecard.formats import add_months, format_value, format_year_on_year, month_label
 from scorecard.sparkline import sparkline
 
+MEANING = {"improvement": "an improvement", "concern": "a concern", "change": "a change"}
 TABLE_COLUMNS = ["measure", "month", "three_months", "twelve_months", "year_on_year",
                  "trend", "exceptions", "weighting"]
 
@@ -55,6 +56,11 @@ class KpiRow:
     @property
     def movement(self) -> str:
         return self.figures.get("movement") or ""
+
+    @property
+    def movement_words(self) -> str:
+        """ "a concern", for sentences."""
+        return MEANING.get(self.movement, "")
 
     @property
     def url(self) -> str:

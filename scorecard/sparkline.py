@@ -49,7 +49,8 @@ def sparkline(values, months, unit):
         y = HEIGHT - PAD - (value - low) * (HEIGHT - 2 * PAD) / span
         return f"{x:.1f},{y:.1f}"
 
-    lines = format_html_join("", '<polyline points="{}"></polyline>', (
+    stroke = 'fill="none" stroke="currentColor" stroke-width="1.5"'
+    lines = format_html_join("", '<polyline points="{}" ' + stroke + "></polyline>", (
         (" ".join(point(i, v) for i, v in run),) for run in _runs(values)))
     return format_html(
         '<svg class="pcc-sparkline" role="img" aria-label="{}" width="{}" height="{}" '

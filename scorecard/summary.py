@@ -42,7 +42,7 @@ def _against_last_year(row, month, size, word, change) -> str:
     unit, figures = row.measure.unit, row.figures
     twelve = format_value(unit, figures.get("twelve_months"))
     opening = _month_only(row, month).rstrip(".") or row.label
-    if round(change, 1) == 0 and unit == "percentage" or size == "00:00:00":
+    if size in ("0.0 percentage points", "00:00:00"):  # no change, as printed
         return f"{opening}, and {twelve} over 12 months, the same as the previous 12 months."
     return f"{opening}, and {twelve} over 12 months, {size} {word} than the previous 12 months."
 
@@ -51,6 +51,4 @@ def _exception(row) -> str:
     text = row.figures.get("exceptions")
     if not text:
         return ""
-    meaning = {"improvement": "an improvement", "concern": "a concern",
-               "change": "a change"}[row.movement]
-    return f"Statistical exception: {text}, {meaning}."
+    return f"Statistical exception: {text}, {row.movement_words}."

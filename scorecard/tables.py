@@ -110,6 +110,5 @@ class FreshnessTable(CaptionedTable):
         return month_label(value)
 
     def render_missing(self, record):
-        if record.missing:
-            return format_html('<strong class="govuk-tag govuk-tag--red">Missing</strong>')
-        return format_html('<strong class="govuk-tag govuk-tag--green">Received</strong>')
+        colour, text = ("red", "Missing") if record.missing else ("green", "Received")
+        return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)

@@ -8,9 +8,12 @@ from django.urls import reverse
 
 from oversight.roles import Perm
 from scorecard import returns
+from scorecard.charts import measure_charts
+from scorecard.figures import month_range
 from scorecard.formats import add_months, current_month, month_key, month_label
 from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
 from scorecard.history import revisions, user_names, who_changed
+from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.models import Measure, MonthlyValue, Topic
 
 RECENT_MONTHS = 13
@@ -32,11 +35,17 @@ def measure_detail(request, code):
     measure = get_object_or_404(
         Measure.objects.select_related("topic").prefetch_related("areas", "thresholds"), code=code
     )
+    form = ReferenceMonthForm(request.GET or None, month_range([measure]))
+    month = form.chosen()
     values = MonthlyValue.objects.filter(measure=measure).select_related("area")
-    latest = values.order_by("-month").values_list("month", flat=True).first()
-    recent = values.filter(month__gt=add_months(latest, -RECENT_MONTHS)) if latest else []
+    recent = values.filter(month__gt=add_months(month, -RECENT_MONTHS),
+                           month__lte=month) if month else []
     context = {
         "measure": measure,
+        "form": form,
+        "month": month,
+        "charts": measure_charts(measure, month) if month else [],
+        "comparators": measure.comparators.all(),
         "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
         "revisions": revisions(measure),
         "breadcrumbs": [("Home", reverse("home")),

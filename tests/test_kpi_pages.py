@@ -287,3 +287,57 @@ def test_kpi_table_command_filters_by_topic_and_area(kpi_data):
 def test_kpi_table_command_errors(kpi_data, options, message):
     with pytest.raises(CommandError, match=message):
         call_command("kpi_table", *options)
+
+
+# --- The measure page's chart -------------------------------------------------
+
+
+def chart_json(html, number=1):
+    import json
+
+    start = html.index(f'<script id="chart-{number}-data" type="application/json">')
+    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
+    return json.loads(body)
+
+
+def test_measure_page_charts_values_limits_rules_and_thresholds(kpi_data, staff_client):
+    from scorecard.models import Annotation
+
+    Annotation.objects.create(month=OCT_2023, measure=kpi_data["duration"],
+                              kind="intervention", text="New rota")
+    html = staff_client.get(kpi_data["duration"].get_absolute_url()).content.decode()
+    figure = chart_json(html)
+    traces = {trace.get("name"): trace for trace in figure["data"]}
+    # Against Oct-2023's limits the flat 600 s months sit 1 sigma low, in a long run.
+    assert list(traces) == ["Monthly value", "Rule One", "Rule Three", "Rule Eight"]
+    assert traces["Monthly value"]["y"][-1] == pytest.approx(700 / 60)  # minutes
+    assert traces["Rule One"]["x"] == ["Oct-2023"]
+    labels = [a["text"] for a in figure["layout"]["annotations"]]
+    assert "Centre line" in labels and "+3 sigma" in labels and "SLA 10 min" in labels
+    assert "Intervention" in labels
+    assert ("Average Time to Answer: All 999 - County, Nov-2021 to Oct-2023: Oct-2023 was "
+            "00:11:40, against a centre line of 00:10:04. Rules that hold: One-Month High, "
+            "a concern.") in html
+    assert "<td class=\"govuk-table__cell\">One-Month High</td>" in html
+    assert 'src="/static/js/plotly.min.js"' in html and "cdn" not in html.lower()
+
+
+def test_measure_page_without_values_says_so(catalogue, staff_client):
+    html = staff_client.get(catalogue["count"].get_absolute_url()).content.decode()
+    assert "nothing to chart" in html and "plotly" not in html
+
+
+def test_measure_page_queries_do_not_grow_with_areas(kpi_data, staff_client,
+                                                    django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = kpi_data["duration"].get_absolute_url()
+    staff_client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        staff_client.get(url)
+    count = len(few)
+    put_values(kpi_data["duration"], kpi_data["areas"][2], [500] * 24, weight=[10] * 24)
+    staff_client.get(url)
+    with django_assert_max_num_queries(count):
+        staff_client.get(url)

@@ -1,0 +1,125 @@
+"""A measure's control chart: its monthly values with the centre line, the 1, 2
+and 3 sigma limits, the months where a rule holds, thresholds and annotations.
+
+The figures are the KPI table's (figures.month_figures) and the rule marks come
+from stats.rule_flags, so chart and table cannot disagree. The chart is plotly
+JSON, drawn by static/js/charts.js; a sentence and a table say the same in words.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import plotly.graph_objects as go
+from django.db.models import Q
+
+from scorecard import stats
+from scorecard.figures import month_figures
+from scorecard.formats import add_months, format_value, month_label
+from scorecard.kpi_rows import kpi_rows
+from scorecard.models import Annotation
+
+SIGMA_LINES = [(3, "dot"), (2, "dash"), (1, "dashdot")]
+RULE_SYMBOLS = {"One": "diamond", "Two": "square", "Three": "triangle-up", "Eight": "circle-open"}
+
+
+@dataclass
+class ChartMonth:
+    month: date
+    value: float
+    shown: str
+    rules: list = field(default_factory=list)  # "One-Month High", …
+
+
+@dataclass
+class Chart:
+    label: str
+    area: object
+    months: list
+    figure: dict  # plotly JSON
+    summary: str
+    element_id: str = ""  # of the page's JSON script element
+
+
+def measure_charts(measure, month: date) -> list[Chart]:
+    """One chart per area the measure is reported for (areas and thresholds prefetched)."""
+    notes = list(Annotation.objects.filter(Q(measure=measure) | Q(measure__isnull=True),
+                                           month__lte=month))
+    thresholds = list(measure.thresholds.all())
+    charts = []
+    for number, row in enumerate(kpi_rows([measure], month_figures(month), month), 1):
+        notes_here = [n for n in notes if n.area_id in (None, row.area.pk)]
+        charts.append(chart(row, month, thresholds, notes_here))
+        charts[-1].element_id = f"chart-{number}-data"
+    return charts
+
+
+def scale(unit):
+    """Durations are drawn in minutes: seconds make unreadable axes."""
+    return (60.0, "minutes") if unit == "duration" else (1.0, "")
+
+
+def chart(row, month: date, thresholds, annotations) -> Chart:
+    unit, figures = row.measure.unit, row.figures
+    line = np.asarray(figures.get("trend_line", []), dtype=float)
+    months = [add_months(month, i - len(line) + 1) for i in range(len(line))]
+    centre, sigma = figures.get("centre", np.nan), figures.get("sigma", np.nan)
+    flags = stats.rule_flags(line[None, :], np.array([[centre]]), np.array([[sigma]]))
+    points = [ChartMonth(m, v, format_value(unit, v), [
+        f"{rule}-Month {side}" for (rule, side), held in flags.items() if held[0, i]])
+        for i, (m, v) in enumerate(zip(months, line, strict=True))]
+    figure = _figure(row, points, centre, sigma, thresholds, annotations)
+    return Chart(row.label, row.area, points, figure, describe(row, points, month))
+
+
+def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
+    unit = row.measure.unit
+    divisor, axis = scale(unit)
+    x = [month_label(p.month) for p in points]
+    y = [p.value / divisor for p in points]
+    fig = go.Figure(go.Scatter(x=x, y=y, mode="lines+markers", name="Monthly value",
+                               text=[p.shown for p in points],
+                               hovertemplate="%{x}: %{text}<extra></extra>"))
+    if not np.isnan(centre):
+        fig.add_hline(y=centre / divisor, line_color="#0b0c0c", annotation_text="Centre line")
+        for k, dash in SIGMA_LINES if not np.isnan(sigma) and sigma > 0 else []:
+            for sign in (1, -1):
+                fig.add_hline(y=(centre + sign * k * sigma) / divisor, line_dash=dash,
+                              line_color="#505a5f", annotation_text=f"{sign * k:+d} sigma")
+    for rule, symbol in RULE_SYMBOLS.items():
+        marked = [(p, xi, yi) for p, xi, yi in zip(points, x, y, strict=True)
+                  if any(r.startswith(rule + "-") for r in p.rules)]
+        if marked:
+            fig.add_trace(go.Scatter(
+                x=[m[1] for m in marked], y=[m[2] for m in marked], mode="markers",
+                name=f"Rule {rule}", marker={"symbol": symbol, "size": 12},
+                hovertemplate=f"%{{x}}: rule {rule}<extra></extra>"))
+    for threshold in thresholds:
+        fig.add_hline(y=float(threshold.value) / divisor, line_color="#d4351c",
+                      annotation_text=threshold.label, annotation_position="bottom right")
+    for note in annotations:
+        if month_label(note.month) in x:
+            fig.add_vline(x=x.index(month_label(note.month)), line_color="#1d70b8",
+                          annotation_text=note.get_kind_display())
+    fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 40}, height=360,
+                      yaxis_title=axis or None, legend={"orientation": "h"},
+                      template="simple_white", hovermode="closest")
+    return fig.to_plotly_json()
+
+
+def describe(row, points, month) -> str:
+    """The chart in one sentence, for everyone who cannot see it."""
+    figures, unit = row.figures, row.measure.unit
+    known = [p for p in points if not np.isnan(p.value)]
+    if not known:
+        return f"{row.label}: no values to chart up to {month_label(month)}."
+    text = (f"{row.label}, {month_label(known[0].month)} to {month_label(known[-1].month)}: "
+            f"{month_label(month)} was {format_value(unit, figures.get('value'))}")
+    centre = figures.get("centre")
+    if centre is None or np.isnan(centre):
+        return text + "; too few months to judge against a centre line."
+    text += f", against a centre line of {format_value(unit, centre)}."
+    exceptions = figures.get("exceptions")
+    if exceptions:
+        return f"{text} Rules that hold: {exceptions}, {row.movement_words}."
+    return f"{text} No rule holds, so the month is within normal variation."
