@@ -36,7 +36,7 @@ class Chart:
     label: str
     area: object
     months: list
-    figure: dict  # plotly JSON
+    figure: dict | None  # plotly JSON; None without values
     summary: str
     element_id: str = ""  # of the page's JSON script element
 
@@ -63,46 +63,58 @@ def chart(row, month: date, thresholds, annotations) -> Chart:
     unit, figures = row.measure.unit, row.figures
     line = np.asarray(figures.get("trend_line", []), dtype=float)
     months = [add_months(month, i - len(line) + 1) for i in range(len(line))]
+    start = int(np.argmax(~np.isnan(line))) if (~np.isnan(line)).any() else len(line)
+    line, months = line[start:], months[start:]  # from the series' first month
     centre, sigma = figures.get("centre", np.nan), figures.get("sigma", np.nan)
     flags = stats.rule_flags(line[None, :], np.array([[centre]]), np.array([[sigma]]))
     points = [ChartMonth(m, v, format_value(unit, v), [
         f"{rule}-Month {side}" for (rule, side), held in flags.items() if held[0, i]])
         for i, (m, v) in enumerate(zip(months, line, strict=True))]
-    figure = _figure(row, points, centre, sigma, thresholds, annotations)
+    figure = _figure(row, points, centre, sigma, thresholds, annotations) if points else None
     return Chart(row.label, row.area, points, figure, describe(row, points, month))
 
 
 def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
-    unit = row.measure.unit
-    divisor, axis = scale(unit)
+    """Every line is a trace (not a layout shape), so the legend names it and the
+    page's strict content security policy cannot hide it."""
+    divisor, axis = scale(row.measure.unit)
     x = [month_label(p.month) for p in points]
-    y = [p.value / divisor for p in points]
+    y = [None if np.isnan(p.value) else p.value / divisor for p in points]  # JSON has no NaN
     fig = go.Figure(go.Scatter(x=x, y=y, mode="lines+markers", name="Monthly value",
+                               line={"color": "#1d70b8", "width": 3},
                                text=[p.shown for p in points],
                                hovertemplate="%{x}: %{text}<extra></extra>"))
+
+    def level(value, name, **line):
+        fig.add_trace(go.Scatter(x=[x[0], x[-1]], y=[value / divisor] * 2, mode="lines",
+                                 name=name, line=line, hoverinfo="skip"))
+
     if not np.isnan(centre):
-        fig.add_hline(y=centre / divisor, line_color="#0b0c0c", annotation_text="Centre line")
+        level(centre, "Centre line", color="#0b0c0c", width=2)
         for k, dash in SIGMA_LINES if not np.isnan(sigma) and sigma > 0 else []:
             for sign in (1, -1):
-                fig.add_hline(y=(centre + sign * k * sigma) / divisor, line_dash=dash,
-                              line_color="#505a5f", annotation_text=f"{sign * k:+d} sigma")
+                level(centre + sign * k * sigma, f"{sign * k:+d} sigma", color="#505a5f",
+                      dash=dash, width=1)
     for rule, symbol in RULE_SYMBOLS.items():
-        marked = [(p, xi, yi) for p, xi, yi in zip(points, x, y, strict=True)
+        marked = [(xi, yi) for p, xi, yi in zip(points, x, y, strict=True)
                   if any(r.startswith(rule + "-") for r in p.rules)]
         if marked:
             fig.add_trace(go.Scatter(
-                x=[m[1] for m in marked], y=[m[2] for m in marked], mode="markers",
-                name=f"Rule {rule}", marker={"symbol": symbol, "size": 12},
+                x=[m[0] for m in marked], y=[m[1] for m in marked], mode="markers",
+                name=f"Rule {rule}", marker={"symbol": symbol, "size": 13, "color": "#d4351c"},
                 hovertemplate=f"%{{x}}: rule {rule}<extra></extra>"))
     for threshold in thresholds:
-        fig.add_hline(y=float(threshold.value) / divisor, line_color="#d4351c",
-                      annotation_text=threshold.label, annotation_position="bottom right")
+        level(float(threshold.value), threshold.label, color="#00703c", dash="longdash", width=2)
+    known = [v for v in y if v is not None] or [0]
     for note in annotations:
         if month_label(note.month) in x:
-            fig.add_vline(x=x.index(month_label(note.month)), line_color="#1d70b8",
-                          annotation_text=note.get_kind_display())
-    fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 40}, height=360,
-                      yaxis_title=axis or None, legend={"orientation": "h"},
+            fig.add_trace(go.Scatter(
+                x=[month_label(note.month)] * 2, y=[min(known), max(known)], mode="lines",
+                name=f"{note.get_kind_display()} ({month_label(note.month)})",
+                line={"color": "#912b88", "dash": "dot"}, hovertext=note.text,
+                hoverinfo="text"))
+    fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 40}, height=380,
+                      yaxis_title=axis or None, legend={"orientation": "h", "y": -0.25},
                       template="simple_white", hovermode="closest")
     return fig.to_plotly_json()
 

@@ -67,3 +67,17 @@ def put_values(measure, area, values, last=OCT_2023, **columns):
             rows.append(MonthlyValue(measure=measure, area=area, month=add_months(first, i),
                                      value=value, **extra))
     MonthlyValue.objects.bulk_create(rows)
+
+
+CALLS = [1000] * 12 + [1100] * 11 + [2000]  # a jump in Oct-2023: One-Month High
+
+
+@pytest.fixture
+def kpi_data(catalogue):
+    force, county, swindon = catalogue["areas"]
+    put_values(catalogue["count"], force, CALLS)
+    put_values(catalogue["ratio"], force, [None] * 24, numerator=[10] * 24,
+               denominator=[1000] * 24)
+    put_values(catalogue["duration"], county, [600] * 23 + [700], weight=[100] * 24)
+    catalogue["duration"].thresholds.create(label="SLA 10 min", value=600, direction="at_most")
+    return catalogue

@@ -13,19 +13,6 @@ from scorecard.models import MethodSettings, MonthlyValue
 from tests.factories import MeasureFactory
 from tests.scorecard_data import OCT_2023, put_values
 
-CALLS = [1000] * 12 + [1100] * 11 + [2000]  # a jump in Oct-2023: One-Month High
-
-
-@pytest.fixture
-def kpi_data(catalogue):
-    force, county, swindon = catalogue["areas"]
-    put_values(catalogue["count"], force, CALLS)
-    put_values(catalogue["ratio"], force, [None] * 24, numerator=[10] * 24,
-               denominator=[1000] * 24)
-    put_values(catalogue["duration"], county, [600] * 23 + [700], weight=[100] * 24)
-    catalogue["duration"].thresholds.create(label="SLA 10 min", value=600, direction="at_most")
-    return catalogue
-
 
 def topic_url(catalogue, **query):
     url = reverse("scorecard:topic", args=[catalogue["topic"].code])
@@ -297,7 +284,7 @@ def chart_json(html, number=1):
 
     start = html.index(f'<script id="chart-{number}-data" type="application/json">')
     body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
-    return json.loads(body)
+    return json.loads(body, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
 
 
 def test_measure_page_charts_values_limits_rules_and_thresholds(kpi_data, staff_client):
@@ -309,12 +296,15 @@ def test_measure_page_charts_values_limits_rules_and_thresholds(kpi_data, staff_
     figure = chart_json(html)
     traces = {trace.get("name"): trace for trace in figure["data"]}
     # Against Oct-2023's limits the flat 600 s months sit 1 sigma low, in a long run.
-    assert list(traces) == ["Monthly value", "Rule One", "Rule Three", "Rule Eight"]
+    assert list(traces) == [
+        "Monthly value", "Centre line", "+3 sigma", "-3 sigma", "+2 sigma", "-2 sigma",
+        "+1 sigma", "-1 sigma", "Rule One", "Rule Three", "Rule Eight", "SLA 10 min",
+        "Intervention (Oct-2023)"]
+    assert traces["Centre line"]["y"] == [pytest.approx(604.1667 / 60)] * 2
     assert traces["Monthly value"]["y"][-1] == pytest.approx(700 / 60)  # minutes
     assert traces["Rule One"]["x"] == ["Oct-2023"]
-    labels = [a["text"] for a in figure["layout"]["annotations"]]
-    assert "Centre line" in labels and "+3 sigma" in labels and "SLA 10 min" in labels
-    assert "Intervention" in labels
+    assert traces["SLA 10 min"]["y"] == [10, 10]
+    assert traces["Monthly value"]["x"][0] == "Nov-2021"  # from the first month with data
     assert ("Average Time to Answer: All 999 - County, Nov-2021 to Oct-2023: Oct-2023 was "
             "00:11:40, against a centre line of 00:10:04. Rules that hold: One-Month High, "
             "a concern.") in html
