@@ -37,32 +37,40 @@ def data_version() -> str:
 def month_figures(month: date, version: str | None = None) -> pd.DataFrame:
     """Every series' figures for reference month `month`, indexed by (measure, area):
     stats.FIGURE_COLUMNS and `trend_line` (the values M−35..M)."""
-    key = f"kpi:{version or data_version()}:{month_key(month)}"
+    key = _key(version or data_version(), month)
     figures = cache.get(key)
     if figures is None:
-        figures = compute(month)
+        figures = compute([month])[month]
         cache.set(key, figures, timeout=None)
     return figures
 
 
-def compute(month: date) -> pd.DataFrame:
+def _key(version: str, month: date) -> str:
+    return f"kpi:{version}:{month_key(month)}"
+
+
+def compute(months: list[date]) -> dict:
+    """The figures for each of `months`, from one read of the values they need."""
     series = _series()
-    values = _values(month, series)
-    number = stats.month_number(month)
-    method = MethodSettings.current()
-    figures = stats.kpi_figures(values, series, [number], method).droplevel("month")
-    lines = stats.trend_lines(values, series, number)
-    figures["trend_line"] = list(lines.to_numpy())
-    figures.index = pd.MultiIndex.from_frame(series[["measure", "area"]])
-    return figures
+    numbers = {stats.month_number(m): m for m in months}
+    values = _values(min(months), max(months), series)
+    table = stats.kpi_figures(values, series, list(numbers), MethodSettings.current())
+    lines = stats.trend_lines(values, series, list(numbers))
+    keys = pd.MultiIndex.from_frame(series[["measure", "area"]])
+    result = {}
+    for number, month in numbers.items():
+        figures = table.xs(number, level="month").copy()
+        figures["trend_line"] = list(lines[number].to_numpy())
+        figures.index = keys
+        result[month] = figures
+    return result
 
 
 def recompute_all() -> int:
-    """Compute and cache every month's figures (after a full import); returns months."""
-    version = data_version()
-    months = month_range()
-    for month in months:
-        month_figures(month, version)
+    """Compute and cache every month's figures at once (after a full import)."""
+    version, months = data_version(), month_range()
+    if months:
+        cache.set_many({_key(version, m): f for m, f in compute(months).items()}, timeout=None)
     return len(months)
 
 
@@ -78,8 +86,8 @@ def _series() -> pd.DataFrame:
     return frame
 
 
-def _values(month: date, series: pd.DataFrame) -> pd.DataFrame:
-    """The months the figures need, and fixed baselines' months, as floats."""
+def _values(first: date, last: date, series: pd.DataFrame) -> pd.DataFrame:
+    """The months reference months first..last need, and fixed baselines' months."""
     table = MonthlyValue._meta.db_table
     sql = f"""
         SELECT v.measure_id, v.area_id, v.month, v.value::float8, v.numerator::float8,
@@ -88,7 +96,7 @@ def _values(month: date, series: pd.DataFrame) -> pd.DataFrame:
         WHERE v.month <= %s AND (v.month >= %s
               OR v.month BETWEEN m.baseline_start AND m.baseline_end)"""  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [month, add_months(month, 1 - MONTHS_NEEDED)])
+        cursor.execute(sql, [last, add_months(first, 1 - MONTHS_NEEDED)])
         rows = cursor.fetchall()
     frame = pd.DataFrame(rows, columns=[
         "measure", "area", "month", "value", "numerator", "denominator", "weight"])

@@ -100,11 +100,11 @@ def _cells(row: KpiRow, month: date) -> dict:
         "thresholds": "; ".join(
             f"{label}: {'met' if met else 'not met'}" for label, met in row.thresholds
             if met is not None),
-        "trend_line": _trend_line(row, month),
     }
 
 
-def _trend_line(row: KpiRow, month: date):
+def trend_line(row: KpiRow, month: date):
+    """Column 1, drawn only where a page shows it."""
     line = row.figures.get("trend_line")
     if line is None:
         return sparkline([], [], row.measure.unit)

@@ -361,11 +361,15 @@ def window_value(months: pd.DataFrame, aggregation: str):
     return None if np.isnan(figure) else float(figure)
 
 
-def trend_lines(values: pd.DataFrame, series: pd.DataFrame, month: int) -> pd.DataFrame:
-    """Column 1: each series' monthly values M−35..M (columns: month numbers)."""
-    first = month - BASELINE_MONTHS + 1
-    data = _matrices(values, series, first, month)
-    return pd.DataFrame(data.value, index=series.index, columns=range(first, month + 1))
+def trend_lines(values: pd.DataFrame, series: pd.DataFrame, months) -> dict:
+    """Column 1 for each reference month: each series' monthly values M−35..M
+    (a DataFrame per month; its columns are month numbers)."""
+    months = sorted(set(months))
+    first = months[0] - BASELINE_MONTHS + 1
+    data = _matrices(values, series, first, months[-1])
+    return {m: pd.DataFrame(data.value[:, m - BASELINE_MONTHS + 1 - first:m - first + 1],
+                            index=series.index, columns=range(m - BASELINE_MONTHS + 1, m + 1))
+            for m in months}
 
 
 def threshold_met(value, threshold: float, direction: str):

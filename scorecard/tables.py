@@ -5,7 +5,7 @@ from django.utils.html import format_html
 
 from oversight.tables import NUMERIC
 from scorecard.formats import month_label
-from scorecard.kpi_rows import headers, show_thresholds
+from scorecard.kpi_rows import headers, show_thresholds, trend_line
 
 TAG = {"improvement": "govuk-tag--green", "concern": "govuk-tag--red", "change": "govuk-tag--grey"}
 
@@ -40,7 +40,7 @@ class KpiTable(CaptionedTable):
     """One topic's KPI table, with seed 001's columns and headers."""
 
     measure = tables.Column(accessor="label", order_by=("position",))
-    trend_line = cell("trend_line")
+    trend_line = tables.Column(accessor="label", orderable=False, empty_values=())
     month = cell("month", attrs=NUMERIC)
     three_months = cell("three_months", attrs=NUMERIC)
     twelve_months = cell("twelve_months", attrs=NUMERIC)
@@ -59,6 +59,7 @@ class KpiTable(CaptionedTable):
     def __init__(self, rows, month, **options):
         exclude = () if show_thresholds(rows) else ("thresholds",)
         super().__init__(rows, exclude=exclude, **options)
+        self.month = month
         for name, title in headers(month).items():
             if name in self.columns.names():
                 self.columns[name].column.verbose_name = title
@@ -68,6 +69,9 @@ class KpiTable(CaptionedTable):
 
     def render_exceptions(self, record):
         return exceptions_cell(record)
+
+    def render_trend_line(self, record):
+        return trend_line(record, self.month)
 
 
 class AttentionTable(CaptionedTable):

@@ -100,3 +100,17 @@ def test_kpi_table_prints_every_row_of_the_seeds_tables(demo):
                 spec.code, spec.area, figure, month_label(spec.reference))
             checked += 1
     assert len(printed) == 33 and checked == 33 * 4
+
+
+@pytest.mark.django_db
+def test_every_demo_kpi_page_opens(demo, staff_client):
+    from scorecard.models import Topic
+
+    pages = ["/scorecard/", "/scorecard/attention/", "/scorecard/freshness/"]
+    pages += [topic.get_absolute_url() for topic in Topic.objects.all()]
+    pages += [measure.get_absolute_url() for measure in Measure.objects.all()]
+    for page in pages:
+        assert staff_client.get(page).status_code == 200, page
+    # Tables default to their latest month: the domestic abuse tables' is Sep-2023.
+    html = staff_client.get(Measure.objects.get(code="DA-VOL").topic.get_absolute_url())
+    assert "3 Months to Sep-2023" in html.content.decode()

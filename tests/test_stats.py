@@ -130,7 +130,7 @@ def test_trend_line_is_the_last_36_months():
                          "value": range(40), "numerator": np.nan, "denominator": np.nan,
                          "weight": np.nan})
     series = pd.DataFrame({"aggregation": ["sum"]})
-    line = trend_lines(rows, series, M).iloc[0]
+    line = trend_lines(rows, series, [M])[M].iloc[0]
     assert list(line.index) == list(range(M - 35, M + 1))
     assert list(line) == list(range(4, 40))
 

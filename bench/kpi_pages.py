@@ -1,0 +1,177 @@
+"""Benchmark: the KPI pages on a large scorecard.
+
+Builds 300 measures x 3 areas x 120 months (108,000 values; counts, ratios,
+weighted-mean durations and means) through the real import, then in one run
+prints:
+  - the time to recompute every figure after that full import (every reference
+    month, and the latest month alone);
+  - the "what needs attention" page (all 900 rows ranked; the first page shown)
+    against reading the same monthly values into pandas, with the figures
+    cached (the usual case) and straight after a data change (recomputed);
+  - the queries each KPI page issues.
+
+Target: attention page / pandas read <= 3. Runs in a throwaway database.
+
+    .venv/bin/python bench/kpi_pages.py [--measures 300] [--months 120]
+"""
+
+import argparse
+import csv
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+import pandas as pd  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from oversight.roles import Role, sync_roles  # noqa: E402
+from scorecard import figures  # noqa: E402
+from scorecard.models import Area, Measure, MeasureArea, MonthlyValue, Topic  # noqa: E402
+from tests.factories import UserFactory  # noqa: E402
+
+AREAS = 3
+KINDS = [("count", "sum"), ("percentage", "ratio"), ("duration", "weighted_mean"),
+         ("number", "mean")]
+RUNS = 7
+
+
+def build_catalogue(measures: int) -> None:
+    topics = [Topic.objects.create(name=f"Topic {i}", order=i) for i in range(measures // 10)]
+    areas = Area.objects.bulk_create(
+        [Area(code="FORCE", name="Force")]
+        + [Area(code=f"A{i}", name=f"Area {i}", order=i) for i in range(1, AREAS)])
+    for area in areas[1:]:
+        area.parent = areas[0]
+        area.save()
+    made = Measure.objects.bulk_create(
+        Measure(code=f"M{i:04d}", name=f"Measure {i}", topic=topics[i // 10],
+                unit=KINDS[i % 4][0], aggregation=KINDS[i % 4][1],
+                polarity=["up_is_good", "down_is_good", "neutral"][i % 3], order=i)
+        for i in range(measures))
+    MeasureArea.objects.bulk_create(MeasureArea(measure=m, area=a) for m in made for a in areas)
+
+
+def write_file(path: Path, measures: int, months: int) -> int:
+    rows = 0
+    with path.open("w", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["measure", "area", "month", "value", "numerator", "denominator",
+                         "weight", "note"])
+        for i in range(measures):
+            aggregation = KINDS[i % 4][1]
+            for a, area in enumerate(["FORCE", *(f"A{n}" for n in range(1, AREAS))]):
+                for m in range(months):
+                    month = f"{2014 + m // 12}-{m % 12 + 1:02d}"
+                    x = 500 + (i * 7 + a * 13 + m * 31) % 97 + m  # noise and a drift
+                    if aggregation == "ratio":
+                        row = ["", x // 10, 1000, ""]
+                    elif aggregation == "weighted_mean":
+                        row = [x, "", "", 100 + m]
+                    else:
+                        row = [x, "", "", ""]
+                    writer.writerow([f"M{i:04d}", area, month, *row, ""])
+                    rows += 1
+    return rows
+
+
+def timed(action, runs=RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def read_values_into_pandas() -> pd.DataFrame:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT measure_id, area_id, month, value::float8, numerator::float8, "
+                       "denominator::float8, weight::float8 FROM scorecard_monthlyvalue")
+        return pd.DataFrame(cursor.fetchall(), columns=[
+            "measure", "area", "month", "value", "numerator", "denominator", "weight"])
+
+
+def queries(client, url) -> int:
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(captured)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--measures", type=int, default=300)
+    parser.add_argument("--months", type=int, default=120)
+    options = parser.parse_args()
+    connection.settings_dict["TEST"]["NAME"] = "bench_kpi_pages"
+    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    try:
+        sync_roles()
+        build_catalogue(options.measures)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "values.csv"
+            rows = write_file(path, options.measures, options.months)
+            start = time.perf_counter()
+            call_command("import_values", str(path), stdout=open(os.devnull, "w"))  # noqa: SIM115
+            print(f"full import of {rows:,} values: {time.perf_counter() - start:.1f} s")
+        report(options)
+    finally:
+        connection.close()
+        connection.creation.destroy_test_db(name, verbosity=0)
+
+
+def report(options) -> None:
+    settings.ALLOWED_HOSTS = ["testserver"]  # the test client's host
+    cache.clear()
+    latest = figures.month_range()[0]
+    start = time.perf_counter()
+    months = figures.recompute_all()
+    everything = time.perf_counter() - start
+    cache.clear()
+    one = timed(lambda: (cache.clear(), figures.month_figures(latest)), runs=3)
+    print(f"recompute every figure after the import: {everything:.1f} s for {months} "
+          f"reference months x {options.measures * AREAS} series; "
+          f"the latest month alone: {one:.2f} s")
+
+    client = Client()
+    client.force_login(UserFactory(role=Role.OPCC_STAFF))
+    url = "/scorecard/attention/"
+    assert client.get(url).status_code == 200
+    warm = timed(lambda: client.get(url))
+    cold = timed(lambda: (cache.clear(), client.get(url)), runs=3)
+    read = timed(read_values_into_pandas)
+    count = MonthlyValue.objects.count()
+    print(f"read {count:,} monthly values into pandas: {read * 1000:.0f} ms")
+    print(f"what needs attention, figures cached: {warm * 1000:.0f} ms, "
+          f"{warm / read:.2f}x the read (target <= 3)")
+    print(f"what needs attention, just after a data change: {cold * 1000:.0f} ms, "
+          f"{cold / read:.2f}x the read")
+    topic = Topic.objects.first()
+    measure = Measure.objects.first()
+    pages = {"what needs attention": url, "KPI table (one topic)": topic.get_absolute_url(),
+             "measure page (3 charts)": measure.get_absolute_url(),
+             "data freshness": "/scorecard/freshness/", "scorecard index": "/scorecard/",
+             "methodology": "/scorecard/methodology/"}
+    for label, page in pages.items():
+        print(f"queries, {label}: {queries(client, page)}")
+
+
+if __name__ == "__main__":
+    main()
