@@ -33,6 +33,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
+from scorecard.importing.values import COLUMNS  # noqa: E402
 from scorecard.models import Area, Measure, MeasureArea, Topic  # noqa: E402
 
 AREAS = 4
@@ -59,8 +60,7 @@ def write_file(path: Path, measures: int) -> int:
     rows = 0
     with path.open("w", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["measure", "area", "month", "value", "numerator", "denominator",
-                         "weight", "note"])
+        writer.writerow(COLUMNS)
         for i in range(measures):
             unit, aggregation = KINDS[i % 4]
             for a in range(AREAS):

@@ -42,6 +42,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from oversight.roles import Role, sync_roles  # noqa: E402
 from scorecard import figures  # noqa: E402
+from scorecard.importing.values import COLUMNS  # noqa: E402
 from scorecard.models import Area, Measure, MeasureArea, MonthlyValue, Topic  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 
@@ -71,8 +72,7 @@ def write_file(path: Path, measures: int, months: int) -> int:
     rows = 0
     with path.open("w", newline="") as out:
         writer = csv.writer(out)
-        writer.writerow(["measure", "area", "month", "value", "numerator", "denominator",
-                         "weight", "note"])
+        writer.writerow(COLUMNS)
         for i in range(measures):
             aggregation = KINDS[i % 4][1]
             for a, area in enumerate(["FORCE", *(f"A{n}" for n in range(1, AREAS))]):
