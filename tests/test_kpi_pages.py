@@ -14,6 +14,25 @@ from tests.factories import MeasureFactory
 from tests.scorecard_data import OCT_2023, put_values
 
 
+def queries_of(client, url) -> int:
+    """Queries a second request for `url` issues (the first computes the figures)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def more_measures(catalogue, count=5, topic=None):
+    for n in range(count):
+        options = {"topic": topic} if topic else {}
+        measure = MeasureFactory(code=f"M{n}", areas=list(catalogue["areas"]), **options)
+        for area in catalogue["areas"]:
+            put_values(measure, area, [n + 1] * 24)
+
+
 def topic_url(catalogue, **query):
     url = reverse("scorecard:topic", args=[catalogue["topic"].code])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
@@ -101,23 +120,10 @@ def test_one_click_sorts_by_weighting(kpi_data, staff_client):
     assert weights == sorted(weights, reverse=True) and ranked[-1][0] == "A quiet measure"
 
 
-def test_the_page_issues_the_same_queries_for_more_measures(kpi_data, staff_client,
-                                                          django_assert_max_num_queries):
-    staff_client.get(topic_url(kpi_data))  # warm the figures
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    with CaptureQueriesContext(connection) as few:
-        staff_client.get(topic_url(kpi_data))
-    count = len(few)  # now: the next request clears the query log
-    for n in range(6):
-        measure = MeasureFactory(code=f"M{n}", topic=kpi_data["topic"],
-                                 areas=list(kpi_data["areas"]))
-        for area in kpi_data["areas"]:
-            put_values(measure, area, [n + 1] * 24)
-    staff_client.get(topic_url(kpi_data))
-    with django_assert_max_num_queries(count):
-        staff_client.get(topic_url(kpi_data))
+def test_the_page_issues_the_same_queries_for_more_measures(kpi_data, staff_client):
+    before = queries_of(staff_client, topic_url(kpi_data))
+    more_measures(kpi_data, topic=kpi_data["topic"])
+    assert queries_of(staff_client, topic_url(kpi_data)) <= before
 
 
 def test_figures_follow_a_changed_value_and_changed_settings(kpi_data, staff_client):
@@ -199,22 +205,10 @@ def test_attention_filters_by_priority(kpi_data, staff_client, current_plan):
     assert len(cells(staff_client.get(url))) == 6
 
 
-def test_attention_queries_do_not_grow(kpi_data, staff_client, django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    url = reverse("scorecard:attention")
-    staff_client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        staff_client.get(url)
-    count = len(few)  # now: the next request clears the query log
-    for n in range(5):
-        measure = MeasureFactory(code=f"M{n}", areas=list(kpi_data["areas"]))
-        for area in kpi_data["areas"]:
-            put_values(measure, area, [n + 1] * 24)
-    staff_client.get(url)
-    with django_assert_max_num_queries(count):
-        staff_client.get(url)
+def test_attention_queries_do_not_grow(kpi_data, staff_client):
+    before = queries_of(staff_client, reverse("scorecard:attention"))
+    more_measures(kpi_data)
+    assert queries_of(staff_client, reverse("scorecard:attention")) <= before
 
 
 def test_freshness_flags_measures_missing_last_month(kpi_data, staff_client, settings):
@@ -317,17 +311,16 @@ def test_measure_page_without_values_says_so(catalogue, staff_client):
     assert "nothing to chart" in html and "plotly" not in html
 
 
-def test_measure_page_queries_do_not_grow_with_areas(kpi_data, staff_client,
-                                                    django_assert_max_num_queries):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+def test_measure_page_queries_do_not_grow_with_areas(kpi_data, staff_client):
     url = kpi_data["duration"].get_absolute_url()
-    staff_client.get(url)
-    with CaptureQueriesContext(connection) as few:
-        staff_client.get(url)
-    count = len(few)
+    before = queries_of(staff_client, url)
     put_values(kpi_data["duration"], kpi_data["areas"][2], [500] * 24, weight=[10] * 24)
-    staff_client.get(url)
-    with django_assert_max_num_queries(count):
-        staff_client.get(url)
+    kpi_data["duration"].thresholds.create(label="Another", value=1, direction="at_least")
+    assert queries_of(staff_client, url) <= before
+
+
+@pytest.mark.parametrize("url", ["/scorecard/", "/scorecard/freshness/"])
+def test_index_and_freshness_queries_do_not_grow(kpi_data, staff_client, url):
+    before = queries_of(staff_client, url)
+    more_measures(kpi_data)
+    assert queries_of(staff_client, url) <= before
