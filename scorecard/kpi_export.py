@@ -26,7 +26,8 @@ def write_csv(out, header, body) -> None:
     writer.writerows([safe(text) for text in line] for line in body)
 
 
-def csv_bytes(header, body) -> bytes:
+def csv_bytes(header, body, title: str = "") -> bytes:
+    """CSV for Excel; `title` (the XLSX sheet's name) has no place in a CSV."""
     out = io.StringIO()
     write_csv(out, header, body)
     return out.getvalue().encode("utf-8-sig")

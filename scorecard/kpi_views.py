@@ -70,8 +70,7 @@ def topic_download(request, code, kind):
                             content_type="text/plain")
     header, body = kpi_export.table_cells(topic_rows(topic, month), month)
     content_type, write = DOWNLOADS[kind]
-    content = write(header, body, topic.name) if kind == "xlsx" else write(header, body)
-    response = HttpResponse(content, content_type=content_type)
+    response = HttpResponse(write(header, body, topic.name), content_type=content_type)
     name = f"kpi-{topic.code}-{month_key(month)}.{kind}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -6,6 +6,9 @@ from datetime import date
 
 from scorecard.formats import format_duration, format_value, month_name
 
+# Units whose change is a difference, and the words for up and down.
+COMPARED = {"percentage": ("higher", "lower"), "duration": ("longer", "shorter")}
+
 
 def bullets(rows, month: date) -> list[str]:
     """One sentence per KPI row that has figures to report."""
@@ -17,12 +20,8 @@ def bullet(row, month: date) -> str:
     change = figures.get("year_on_year")
     if change is None or change != change:
         sentence = _month_only(row, month)
-    elif unit == "percentage":
-        sentence = _against_last_year(row, month, f"{abs(change):.1f} percentage points",
-                                      "higher" if change > 0 else "lower", change)
-    elif unit == "duration":
-        sentence = _against_last_year(row, month, format_duration(abs(change)),
-                                      "longer" if change > 0 else "shorter", change)
+    elif unit in COMPARED:
+        sentence = _against_last_year(row, month, change)
     elif round(change, 1) == 0:
         sentence = f"{row.label} shows no year-on-year change."
     else:
@@ -38,13 +37,18 @@ def _month_only(row, month) -> str:
     return f"{row.label} was {format_value(row.measure.unit, value)} in {month_name(month)}."
 
 
-def _against_last_year(row, month, size, word, change) -> str:
-    unit, figures = row.measure.unit, row.figures
-    twelve = format_value(unit, figures.get("twelve_months"))
-    opening = _month_only(row, month).rstrip(".") or row.label
-    if size in ("0.0 percentage points", "00:00:00"):  # no change, as printed
-        return f"{opening}, and {twelve} over 12 months, the same as the previous 12 months."
-    return f"{opening}, and {twelve} over 12 months, {size} {word} than the previous 12 months."
+def _against_last_year(row, month, change) -> str:
+    """Rates and times: the month, the 12 months, and the change in their own unit."""
+    unit = row.measure.unit
+    twelve = format_value(unit, row.figures.get("twelve_months"))
+    opening = f"{_month_only(row, month).rstrip('.') or row.label}, and {twelve} over 12 months"
+    shown = round(change, 1) if unit == "percentage" else round(change)  # as printed
+    if shown == 0:
+        return f"{opening}, the same as the previous 12 months."
+    size = (f"{abs(change):.1f} percentage points" if unit == "percentage"
+            else format_duration(abs(change)))
+    word = COMPARED[unit][0 if change > 0 else 1]
+    return f"{opening}, {size} {word} than the previous 12 months."
 
 
 def _exception(row) -> str:
