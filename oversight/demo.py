@@ -76,9 +76,13 @@ def load_users(password: str) -> list[tuple[str, Role]]:
 
 
 def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
+    from django.utils import timezone
+
+    from elg.demo import load_elg
     from scorecard.demo import load_scorecard
 
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
     load_scorecard()
+    load_elg(timezone.localdate())
     password = demo_password()
     return plan, load_users(password), password

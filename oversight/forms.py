@@ -5,6 +5,17 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from oversight.deliverables import DeliverableStatus
 
+# GOV.UK classes for widgets that do not set their own.
+WIDGET_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.NumberInput: "govuk-input govuk-input--width-5",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.TimeInput: "govuk-input govuk-input--width-5",
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+}
+ERROR_BASES = ("govuk-select", "govuk-textarea", "govuk-input")
+
 
 class GovukFormMixin:
     """Links each field to its hint and error message, and marks fields in error."""
@@ -12,6 +23,9 @@ class GovukFormMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            default_class = WIDGET_CLASSES.get(type(field.widget))
+            if default_class and "class" not in field.widget.attrs:
+                field.widget.attrs["class"] = default_class
             if field.help_text:
                 field.widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-hint"
 
@@ -23,7 +37,8 @@ class GovukFormMixin:
             attrs = self.fields[name].widget.attrs
             described_by = [attrs.get("aria-describedby", ""), f"{self[name].id_for_label}-error"]
             attrs["aria-describedby"] = " ".join(filter(None, described_by))
-            base = "govuk-select" if "govuk-select" in attrs.get("class", "") else "govuk-input"
+            classes = attrs.get("class", "")
+            base = next((name for name in ERROR_BASES if name in classes), "govuk-input")
             attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
 
 

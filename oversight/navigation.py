@@ -10,6 +10,7 @@ SECTIONS = [
     ("The Plan", "plan_current", Perm.READ_PLAN),
     ("Deliverables", "deliverable_list", Perm.READ_PLAN),
     ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
+    ("ELG meetings", "elg:schedule", Perm.READ_ELG),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),
     ("Upload values", "scorecard:upload", Perm.ENTER_DATA),
     ("Administration", "admin:index", Perm.USE_ADMIN),

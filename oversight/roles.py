@@ -60,6 +60,9 @@ SCORECARD_EDITING = model_permissions(
     "scorecard", "area", "topic", "measure", "measurearea", "threshold", "monthlyvalue",
     "annotation", "comparatorvalue", "methodsettings",
 )
+ELG_EDITING = model_permissions(
+    "elg", "meeting", "briefing", "briefingquestion", "theme", "question", "assurance", "action",
+)
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
@@ -77,7 +80,7 @@ _STAFF = {
     Perm.WRITE_DRAFTS,
     Perm.READ_PUBLISHED_REPORTS,
     Perm.USE_ADMIN,
-} | PLAN_EDITING | SCORECARD_EDITING
+} | PLAN_EDITING | SCORECARD_EDITING | ELG_EDITING
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),

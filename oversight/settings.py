@@ -201,3 +201,8 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # slow bulk imports for queries nobody makes. Event models that are read by
 # a foreign key declare that index themselves (scorecard/models.py).
 PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)
+
+# PDF downloads are printed by headless Chromium (decision record 0005):
+# CHROMIUM names its program, otherwise Debian's `chromium` on the PATH.
+CHROMIUM_PATH = os.environ.get("CHROMIUM", "")
+PDF_TIMEOUT_SECONDS = int(os.environ.get("PDF_TIMEOUT_SECONDS", "60"))

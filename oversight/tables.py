@@ -9,7 +9,15 @@ NUMERIC = {
 }
 
 
-class DeliverableTable(tables.Table):
+class CaptionedTable(tables.Table):
+    """A table with a caption, which the shared table template shows."""
+
+    def __init__(self, *args, caption="", **options):
+        super().__init__(*args, **options)
+        self.caption = caption
+
+
+class DeliverableTable(CaptionedTable):
     objective = tables.Column(
         accessor="objective__code", verbose_name="Objective", order_by=("objective__code",)
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
     path("deliverables/", views.deliverable_list, name="deliverable_list"),
     path("scorecard/", include("scorecard.urls")),
+    path("elg/", include("elg.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),

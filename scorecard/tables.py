@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from oversight.tables import NUMERIC
+from oversight.tables import NUMERIC, CaptionedTable
 from scorecard.formats import month_label
 from scorecard.kpi_rows import headers, show_thresholds, trend_line
 
@@ -26,14 +26,6 @@ def measure_cell(row):
 
 def cell(name, **options):
     return tables.Column(accessor=f"cells__{name}", orderable=False, **options)
-
-
-class CaptionedTable(tables.Table):
-    """A table with a caption, which the shared table template shows."""
-
-    def __init__(self, *args, caption="", **options):
-        super().__init__(*args, **options)
-        self.caption = caption
 
 
 class KpiTable(CaptionedTable):

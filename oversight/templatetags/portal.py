@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django import template
+from django.utils.html import format_html_join
 
 register = template.Library()
 
@@ -13,3 +14,12 @@ def duration_in_words(value: timedelta) -> str:
         hours = minutes // 60
         return f"{hours} hour{'s' if hours != 1 else ''}"
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+@register.filter
+def paragraphs(text: str):
+    """Text written in a textarea as GOV.UK paragraphs: a blank line or a new
+    line starts the next paragraph."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    return format_html_join(
+        "\n", '<p class="govuk-body">{}</p>', ((line,) for line in lines if line))

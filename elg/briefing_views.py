@@ -1,0 +1,197 @@
+"""KLOE briefings: reading and printing one, its PDF, writing it, its
+questions, and the question bank.
+
+Force officers read briefings once issued; a draft is the OPCC's own, and
+"not found" to anyone who cannot manage meetings.
+"""
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Max, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+
+from elg.evidence import assemble
+from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromForm
+from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
+from elg.tables import ActionTable
+from elg.views import MANAGE, READ, crumbs
+from oversight.pdf import PdfUnavailable, html_to_pdf, inline_stylesheets, page_furniture
+from oversight.roles import Perm
+from oversight.tables import DeliverableTable
+from scorecard.tables import KpiTable
+
+PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-briefing.css")
+COPIED_FIELDS = ["topic", "purpose", "force_asked", "executive_summary", "expectations", "focus"]
+
+
+def readable_briefing(request, meeting_pk) -> Briefing:
+    briefing = get_object_or_404(
+        Briefing.objects.select_related("meeting").prefetch_related("meeting__objectives"),
+        meeting_id=meeting_pk)
+    if not (briefing.is_issued or request.user.has_perm(Perm.MANAGE_MEETINGS)):
+        raise Http404("No issued briefing for this meeting")
+    return briefing
+
+
+def page_heading(briefing) -> str:
+    return f"ELG {briefing.meeting.date:%-d %B %Y} · KLOE briefing: {briefing.topic}"
+
+
+def briefing_context(briefing) -> dict:
+    evidence = assemble(briefing.meeting)
+    tables = [(t.topic, KpiTable(t.rows, evidence.month, caption=t.topic.name))
+              for t in evidence.tables]
+    questions = list(briefing.questions.select_related("theme"))
+    return {"briefing": briefing, "meeting": briefing.meeting, "evidence": evidence,
+            "kpi_tables": tables, "themes": grouped(questions),
+            "arising": ActionTable(evidence.actions, evidence.as_of,
+                                   caption="Actions arising from earlier meetings"),
+            "deliverables": DeliverableTable(evidence.deliverables, orderable=False,
+                                             caption="Deliverables behind or overdue")}
+
+
+def grouped(questions) -> list[tuple]:
+    """(theme, [(number, question)]) in theme order, numbered through the briefing."""
+    themes: dict = {}
+    for number, question in enumerate(questions, start=1):
+        themes.setdefault(question.theme, []).append((number, question))
+    return list(themes.items())
+
+
+@READ
+def briefing(request, pk):
+    briefing = readable_briefing(request, pk)
+    context = briefing_context(briefing) | {"breadcrumbs": crumbs(
+        (f"{briefing.meeting.date:%-d %B %Y}", briefing.meeting.get_absolute_url()))}
+    return render(request, "elg/briefing.html", context)
+
+
+@READ
+def briefing_page_css(request, pk):
+    """The printed pages' heading and page numbers, which differ per briefing."""
+    briefing = readable_briefing(request, pk)
+    return HttpResponse(page_furniture(page_heading(briefing)), content_type="text/css")
+
+
+@READ
+def briefing_pdf(request, pk):
+    briefing = readable_briefing(request, pk)
+    styles = inline_stylesheets(*PRINT_STYLES) + page_furniture(page_heading(briefing))
+    html = render_to_string("elg/briefing_document.html",
+                            briefing_context(briefing) | {"styles": styles}, request=request)
+    try:
+        pdf = html_to_pdf(html)
+    except PdfUnavailable:
+        return render(request, "elg/pdf_unavailable.html",
+                      {"back": briefing.get_absolute_url()}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="kloe-briefing-{briefing.meeting.date:%Y-%m-%d}.pdf"')
+    return response
+
+
+@MANAGE
+def briefing_edit(request, pk):
+    meeting = get_object_or_404(Meeting.objects.prefetch_related("objectives"), pk=pk)
+    if not meeting.is_scrutiny:
+        raise Http404("Only Plan scrutiny meetings have a KLOE briefing")
+    existing = getattr(meeting, "briefing", None)
+    form = BriefingForm(request.POST or None, instance=existing)
+    start = StartFromForm(request.GET or None, meeting=meeting) if existing is None else None
+    if request.method == "GET" and start is not None and start.is_valid():
+        previous = start.cleaned_data["previous"]
+        if previous:
+            form = BriefingForm(initial={f: getattr(previous, f) for f in COPIED_FIELDS})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.instance.meeting = meeting
+            saved = form.save()
+            copy_questions(saved, request.POST.get("previous"), existing)
+        messages.success(request, "Saved the briefing.")
+        return redirect("elg:briefing_questions", pk=meeting.pk)
+    context = {"meeting": meeting, "form": form, "start": start,
+               "previous": request.GET.get("previous", ""),
+               "breadcrumbs": crumbs((f"{meeting.date:%-d %B %Y}", meeting.get_absolute_url()))}
+    return render(request, "elg/briefing_form.html", context)
+
+
+def copy_questions(briefing, previous_pk, existing):
+    """A new briefing started from an earlier one takes its questions too."""
+    if existing is not None or not previous_pk or not previous_pk.isdigit():
+        return
+    previous = Briefing.objects.filter(pk=previous_pk).first()
+    if previous:
+        BriefingQuestion.objects.bulk_create(
+            BriefingQuestion(briefing=briefing, theme_id=q.theme_id, text=q.text, order=q.order,
+                             source_id=q.source_id) for q in previous.questions.all())
+
+
+def bank_for(meeting):
+    """Bank questions for the meeting's objectives, and those for no objective."""
+    return Question.objects.filter(
+        Q(objectives__in=meeting.objectives.all()) | Q(objectives__isnull=True)
+    ).select_related("theme").distinct()
+
+
+@MANAGE
+def briefing_questions(request, pk):
+    briefing = get_object_or_404(Briefing.objects.select_related("meeting"), meeting_id=pk)
+    meeting = briefing.meeting
+    asked = briefing.questions.values_list("source_id", flat=True)
+    choices = bank_for(meeting).exclude(pk__in=[q for q in asked if q])
+    action = request.POST.get("action") if request.method == "POST" else None
+    bank = BankChoiceForm(request.POST if action == "bank" else None, choices=choices)
+    new = NewQuestionForm(request.POST if action == "new" else None, prefix="new")
+    if action == "bank" and bank.is_valid():
+        add_questions(briefing, [(q.theme_id, q.text, q) for q in bank.cleaned_data["questions"]])
+        messages.success(request, "Added the questions from the bank.")
+        return redirect("elg:briefing_questions", pk=pk)
+    if action == "new" and new.is_valid():
+        add_new_question(briefing, new.cleaned_data)
+        messages.success(request, "Added the question, and saved it in the question bank.")
+        return redirect("elg:briefing_questions", pk=pk)
+    if action == "remove":
+        briefing.questions.filter(pk=request.POST.get("question")).delete()
+        messages.success(request, "Removed the question from the briefing.")
+        return redirect("elg:briefing_questions", pk=pk)
+    context = {"briefing": briefing, "meeting": meeting, "bank": bank, "new": new,
+               "themes": grouped(list(briefing.questions.select_related("theme"))),
+               "bank_themes": grouped_bank(bank),
+               "breadcrumbs": crumbs((f"{meeting.date:%-d %B %Y}", meeting.get_absolute_url()),
+                                     ("Briefing", briefing.get_absolute_url()))}
+    return render(request, "elg/briefing_questions.html", context)
+
+
+def grouped_bank(form) -> list[tuple]:
+    """The bank's checkboxes grouped by theme: (theme name, [checkbox])."""
+    themes = {q.pk: q.theme.name for q in form.fields["questions"].queryset}
+    groups: dict = {}
+    for box in form["questions"]:
+        groups.setdefault(themes[box.data["value"].value], []).append(box)
+    return list(groups.items())
+
+
+@transaction.atomic
+def add_questions(briefing, questions):
+    """Append (theme id, text, bank question) rows after the briefing's last question."""
+    last = briefing.questions.aggregate(last=Max("order"))["last"] or 0
+    BriefingQuestion.objects.bulk_create(
+        BriefingQuestion(briefing=briefing, theme_id=theme, text=text, source=source,
+                         order=last + n)
+        for n, (theme, text, source) in enumerate(questions, start=1))
+
+
+@transaction.atomic
+def add_new_question(briefing, data):
+    question = Question.objects.create(theme=data["theme"], text=data["text"])
+    question.objectives.set(briefing.meeting.objectives.all())
+    add_questions(briefing, [(question.theme_id, question.text, question)])
+
+
+@MANAGE
+def question_bank(request):
+    themes = Theme.objects.prefetch_related("questions__objectives")
+    return render(request, "elg/question_bank.html",
+                  {"themes": themes, "breadcrumbs": crumbs()})

@@ -1,0 +1,83 @@
+"""The evidence a KLOE briefing assembles, as of its meeting's date: the KPI
+tables of the objectives' topics, the deliverables behind or overdue, and the
+actions still open from earlier meetings on the same objectives.
+
+Values entered after the meeting for months before it are shown as they stand
+now: the scorecard keeps one current value a month (its history is the audit).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Max
+
+from elg.models import Action
+from oversight.deliverables import DeliverableStatus
+from oversight.models import Deliverable
+from oversight.queries import deliverables_with_status
+from scorecard.figures import month_figures
+from scorecard.freshness import expected_month
+from scorecard.kpi_rows import kpi_rows
+from scorecard.models import MonthlyValue
+from scorecard.queries import active_measures
+
+NEEDS_ATTENTION = (DeliverableStatus.OVERDUE, DeliverableStatus.BEHIND)
+
+
+@dataclass
+class TopicTable:
+    topic: object
+    rows: list
+
+
+@dataclass
+class Evidence:
+    as_of: date
+    month: date | None  # the KPI tables' reference month
+    tables: list[TopicTable] = field(default_factory=list)
+    deliverables: list = field(default_factory=list)
+    actions: list = field(default_factory=list)
+
+
+def reference_month(measures, as_of: date) -> date | None:
+    """The newest month with data that a meeting on `as_of` could have seen:
+    at most the month before the meeting's (one query)."""
+    newest = expected_month(as_of.replace(day=1))
+    return MonthlyValue.objects.filter(measure__in=measures, month__lte=newest).aggregate(
+        latest=Max("month"))["latest"]
+
+
+def kpi_tables(objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
+    measures = active_measures().filter(topic__objective__in=objectives)
+    month = reference_month(measures, as_of)
+    if month is None:
+        return None, []
+    tables: dict[int, TopicTable] = {}
+    for row in kpi_rows(measures, month_figures(month), month):
+        topic = row.measure.topic
+        tables.setdefault(topic.pk, TopicTable(topic, [])).rows.append(row)
+    return month, list(tables.values())
+
+
+def deliverables_needing_attention(objectives, as_of: date) -> list:
+    rows = deliverables_with_status(Deliverable.objects.filter(objective__in=objectives), as_of)
+    return [row for row in rows if row.current_status in NEEDS_ATTENTION]
+
+
+def actions_arising(meeting) -> list[Action]:
+    """Actions still open from earlier meetings on any of this meeting's objectives."""
+    return list(Action.objects.still_open().filter(
+        meeting__objectives__in=meeting.objectives.all(), meeting__date__lt=meeting.date,
+    ).select_related("meeting").distinct().order_by("due_date", "pk"))
+
+
+def assemble(meeting) -> Evidence:
+    objectives = list(meeting.objectives.all())
+    month, tables = kpi_tables(objectives, meeting.date)
+    return Evidence(
+        as_of=meeting.date,
+        month=month,
+        tables=tables,
+        deliverables=deliverables_needing_attention(objectives, meeting.date),
+        actions=actions_arising(meeting),
+    )

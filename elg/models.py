@@ -1,0 +1,241 @@
+"""Executive Leadership Group meetings, their KLOE briefings and outcomes.
+
+Seed 000: ELG meets twice a month; the first meeting scrutinises one Plan
+priority or objective, the second reviews the PEEL plan and overall
+performance. Each scrutiny meeting has a Key Lines of Enquiry briefing.
+"""
+
+from datetime import date, time
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.urls import reverse
+
+from elg.half_years import HalfYear
+from oversight.models import Objective
+
+REVIEW_TOPIC = "PEEL Plan / Overall Performance dashboard review"
+
+
+class MeetingKind(models.TextChoices):
+    SCRUTINY = "scrutiny", "Plan scrutiny"
+    REVIEW = "review", "PEEL and performance review"
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Meeting(models.Model):
+    date = models.DateField(
+        unique=True, error_messages={"unique": "Another ELG meeting is already on this date."}
+    )
+    starts_at = models.TimeField("start time", default=time(10, 0))
+    place = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=10, choices=MeetingKind, default=MeetingKind.SCRUTINY)
+    # The OPCC plans by half-year, and its H2 2022 began on 13 June (seed 000),
+    # so the half-year is recorded, not worked out from the date.
+    half_year = models.CharField(
+        max_length=7,
+        validators=[RegexValidator(r"^\d{4}-H[12]$", "Enter a half-year like 2022-H2")],
+        help_text="For example 2022-H2.",
+    )
+    topic = models.CharField(
+        max_length=300,
+        help_text="As the schedule shows it, e.g. "
+        "“1.2 Quality of policing services provided to our communities - Reporting and Response”.",
+    )
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="elg_meetings")
+    status = models.CharField(
+        max_length=10, choices=MeetingStatus, default=MeetingStatus.SCHEDULED
+    )
+    notes = models.TextField("meeting notes", blank=True)
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"ELG {self.date:%-d %B %Y}: {self.topic}"
+
+    def get_absolute_url(self):
+        return reverse("elg:meeting", args=[self.pk])
+
+    @property
+    def is_scrutiny(self) -> bool:
+        return self.kind == MeetingKind.SCRUTINY
+
+    @property
+    def half(self) -> HalfYear:
+        return HalfYear.parse(self.half_year)
+
+
+class BriefingStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ISSUED = "issued", "Issued to the force"
+
+
+class Briefing(models.Model):
+    """A KLOE briefing: the parts of seed 000's Appendix 1."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="briefing")
+    topic = models.CharField(max_length=200, help_text="For example “Reporting and Response”.")
+    purpose = models.TextField("meeting purpose")
+    force_asked = models.TextField(
+        "what the force is asked to provide",
+        help_text="For example a short presentation of at most 5 slides.",
+    )
+    executive_summary = models.TextField()
+    expectations = models.TextField(
+        "the OPCC's expectations", help_text="One expectation a line."
+    )
+    focus = models.TextField(
+        "focus of the meeting", blank=True,
+        help_text="What this ELG will focus on and the evidence it requires.",
+    )
+    status = models.CharField(max_length=6, choices=BriefingStatus, default=BriefingStatus.DRAFT)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"KLOE briefing: {self.topic} ({self.meeting.date:%-d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("elg:briefing", args=[self.meeting_id])
+
+    @property
+    def expectation_list(self) -> list[str]:
+        return [line.strip() for line in self.expectations.splitlines() if line.strip()]
+
+    @property
+    def is_issued(self) -> bool:
+        return self.status == BriefingStatus.ISSUED
+
+
+class Theme(models.Model):
+    """A heading the key lines of enquiry are grouped under."""
+
+    name = models.CharField(max_length=200, unique=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Question(models.Model):
+    """The question bank: a key line of enquiry kept for reuse."""
+
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT, related_name="questions")
+    text = models.TextField()
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="kloe_questions")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["theme__order", "theme__name", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="question_has_text"),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class BriefingQuestion(models.Model):
+    """A question as asked in one briefing: a copy, so editing the bank (or the
+    briefing) never changes a briefing already issued (or the bank)."""
+
+    briefing = models.ForeignKey(Briefing, on_delete=models.CASCADE, related_name="questions")
+    theme = models.ForeignKey(Theme, on_delete=models.PROTECT)
+    text = models.TextField()
+    order = models.PositiveIntegerField(default=0)
+    source = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        ordering = ["theme__order", "theme__name", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(text=""), name="briefing_question_has_text"
+            ),
+        ]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Rating(models.TextChoices):
+    ASSURED = "assured", "Assured"
+    PARTLY = "partly", "Partly assured"
+    NOT_ASSURED = "not", "Not assured"
+
+
+class Assurance(models.Model):
+    """The meeting's conclusion on one objective, as Cleveland's PCC records it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="assurances")
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE)
+    rating = models.CharField(max_length=8, choices=Rating)
+
+    class Meta:
+        ordering = ["objective__code"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "objective"], name="one_rating_a_meeting")
+        ]
+
+    def __str__(self):
+        return f"{self.objective.code}: {self.get_rating_display()}"
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    IN_PROGRESS = "progress", "In progress"
+    COMPLETE = "complete", "Complete"
+
+
+class Owner(models.TextChoices):
+    FORCE = "force", "Force"
+    OPCC = "opcc", "OPCC"
+
+
+class ActionQuerySet(models.QuerySet):
+    def still_open(self):
+        return self.exclude(status=ActionStatus.COMPLETE)
+
+    def overdue(self, today: date):
+        return self.still_open().filter(due_date__lt=today)
+
+
+class Action(models.Model):
+    """An action arising from a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.CharField(max_length=200, help_text="Who will do it, e.g. “ACC Operations”.")
+    organisation = models.CharField(max_length=5, choices=Owner, default=Owner.FORCE)
+    due_date = models.DateField("date due")
+    status = models.CharField(max_length=8, choices=ActionStatus, default=ActionStatus.OPEN)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        return self.description[:80]
+
+    def clean(self):
+        meeting_date = self.meeting.date if self.meeting_id else None
+        if self.due_date and meeting_date and self.due_date < meeting_date:
+            raise ValidationError({"due_date": (
+                f"The date due must be on or after the meeting ({meeting_date:%-d %B %Y})."
+            )})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status != ActionStatus.COMPLETE
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_open and self.due_date < today

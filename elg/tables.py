@@ -1,0 +1,55 @@
+"""ELG tables: the schedule as seed 000's Appendix 2 prints it, and the actions log."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+
+from oversight.tables import CaptionedTable
+
+
+class ScheduleTable(CaptionedTable):
+    """Two columns, "ELG meeting | Topic", as seed 000 Appendix 2."""
+
+    date = tables.Column(verbose_name="ELG meeting", orderable=False)
+    topic = tables.Column(verbose_name="Topic", orderable=False)
+
+    class Meta:
+        empty_text = "No ELG meetings are scheduled in this half-year."
+
+    def render_date(self, record):
+        return format_html('<a class="govuk-link" href="{}">{}</a>',
+                           record.get_absolute_url(), f"{record.date:%d %B}")
+
+    def render_topic(self, record):
+        if record.status == "cancelled":
+            return format_html("{} <strong class=\"govuk-tag govuk-tag--grey\">Cancelled</strong>",
+                               record.topic)
+        return record.topic
+
+
+class ActionTable(CaptionedTable):
+    due_date = tables.DateColumn(format="j M Y", verbose_name="Date due", orderable=False)
+    description = tables.Column(verbose_name="Action", orderable=False)
+    owner = tables.Column(verbose_name="Owner", orderable=False)
+    meeting = tables.Column(verbose_name="Meeting", orderable=False)
+    status = tables.Column(verbose_name="Status", orderable=False)
+
+    class Meta:
+        empty_text = "No actions match."
+
+    def __init__(self, rows, today, **options):
+        super().__init__(rows, **options)
+        self.today = today
+
+    def render_owner(self, record):
+        return f"{record.owner} ({record.get_organisation_display()})"
+
+    def render_meeting(self, record):
+        meeting = record.meeting
+        return format_html('<a class="govuk-link" href="{}">{}</a>', meeting.get_absolute_url(),
+                           f"{meeting.date:%-d %B %Y}: {meeting.topic}")
+
+    def render_status(self, record):
+        if record.is_overdue(self.today):
+            return format_html('{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>',
+                               record.get_status_display())
+        return record.get_status_display()

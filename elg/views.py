@@ -1,0 +1,154 @@
+"""ELG pages: the schedule and its calendar feed, a meeting and its outcome,
+and the actions log."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django_tables2 import RequestConfig
+
+from elg import calendar
+from elg.evidence import actions_arising
+from elg.forms import ActionFormSet, MeetingForm, OutcomeForm
+from elg.half_years import HalfYear
+from elg.models import Action, Assurance, Meeting, MeetingStatus
+from elg.tables import ActionTable, ScheduleTable
+from oversight.roles import Perm
+
+READ = permission_required(Perm.READ_ELG, raise_exception=True)
+MANAGE = permission_required(Perm.MANAGE_MEETINGS, raise_exception=True)
+ACTION_FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
+
+
+def crumbs(*extra):
+    return [("Home", reverse("home")), ("ELG meetings", reverse("elg:schedule")), *extra]
+
+
+def schedule_url(half: HalfYear) -> str:
+    return f"{reverse('elg:schedule')}?half={half.key}"
+
+
+def half_years() -> list[HalfYear]:
+    keys = Meeting.objects.order_by().values_list("half_year", flat=True).distinct()
+    return sorted(HalfYear.parse(key) for key in keys)
+
+
+def default_half(halves: list[HalfYear], today) -> HalfYear:
+    """The half-year of the next meeting; else the latest with meetings; else today's."""
+    upcoming = Meeting.objects.filter(date__gte=today).order_by("date").first()
+    if upcoming:
+        return upcoming.half
+    return halves[-1] if halves else HalfYear.of(today)
+
+
+@READ
+def schedule(request):
+    halves = half_years()
+    try:
+        half = HalfYear.parse(request.GET["half"]) if "half" in request.GET else None
+    except ValueError:
+        raise Http404("No such half-year") from None
+    half = half or default_half(halves, timezone.localdate())
+    meetings = Meeting.objects.filter(half_year=half.key)
+    table = ScheduleTable(meetings, caption=f"{half.label} schedule of ELG meeting topics")
+    context = {"half": half, "halves": halves, "table": table,
+               "breadcrumbs": crumbs()[:1]}
+    return render(request, "elg/schedule.html", context)
+
+
+@READ
+def calendar_feed(request):
+    stamp, host = timezone.now(), request.get_host().split(":")[0]
+    events = [calendar.event(m, stamp, host, request.build_absolute_uri(m.get_absolute_url()))
+              for m in Meeting.objects.all()]
+    response = HttpResponse(calendar.calendar(events), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="elg-meetings.ics"'
+    return response
+
+
+def arising_table(meeting, today):
+    return ActionTable(actions_arising(meeting), today,
+                       caption="Actions arising from earlier meetings")
+
+
+def meeting_with_parts(pk):
+    return get_object_or_404(
+        Meeting.objects.prefetch_related("objectives", "assurances__objective", "actions"), pk=pk)
+
+
+@READ
+def meeting_detail(request, pk):
+    meeting = meeting_with_parts(pk)
+    briefing = getattr(meeting, "briefing", None)
+    can_manage = request.user.has_perm(Perm.MANAGE_MEETINGS)
+    today = timezone.localdate()
+    context = {
+        "meeting": meeting,
+        "briefing": briefing if briefing and (briefing.is_issued or can_manage) else None,
+        "arising": arising_table(meeting, today),
+        "actions": ActionTable(meeting.actions.all(), today, exclude=("meeting",),
+                               caption="Actions arising from this meeting"),
+        "breadcrumbs": crumbs((meeting.half.label, schedule_url(meeting.half))),
+    }
+    return render(request, "elg/meeting_detail.html", context)
+
+
+@MANAGE
+def meeting_edit(request, pk=None):
+    meeting = get_object_or_404(Meeting, pk=pk) if pk else None
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            meeting = form.save()
+        messages.success(request, f"Saved the meeting on {meeting.date:%-d %B %Y}.")
+        return redirect(meeting)
+    context = {"form": form, "meeting": meeting, "breadcrumbs": crumbs()}
+    return render(request, "elg/meeting_form.html", context)
+
+
+@MANAGE
+def outcome(request, pk):
+    meeting = meeting_with_parts(pk)
+    data = request.POST or None
+    form = OutcomeForm(data, meeting=meeting,
+                       initial={"status": MeetingStatus.HELD, "notes": meeting.notes})
+    actions = ActionFormSet(data, instance=meeting, prefix="actions")
+    if request.method == "POST" and form.is_valid() and actions.is_valid():
+        save_outcome(meeting, form, actions)
+        messages.success(request, "Saved the meeting's outcome.")
+        return redirect(meeting)
+    context = {"meeting": meeting, "form": form, "actions": actions,
+               "breadcrumbs": crumbs((f"{meeting.date:%-d %B %Y}", meeting.get_absolute_url()))}
+    return render(request, "elg/outcome_form.html", context)
+
+
+@transaction.atomic
+def save_outcome(meeting, form, actions):
+    meeting.status, meeting.notes = form.cleaned_data["status"], form.cleaned_data["notes"]
+    meeting.save(update_fields=["status", "notes"])
+    for objective, rating in form.ratings().items():
+        if rating:
+            Assurance.objects.update_or_create(
+                meeting=meeting, objective=objective, defaults={"rating": rating})
+        else:
+            Assurance.objects.filter(meeting=meeting, objective=objective).delete()
+    actions.save()
+
+
+@READ
+def actions_log(request):
+    today = timezone.localdate()
+    shown = request.GET.get("show", "open")
+    if shown not in ACTION_FILTERS:
+        shown = "open"
+    actions = Action.objects.select_related("meeting")
+    actions = {"open": actions.still_open(), "overdue": actions.overdue(today),
+               "all": actions}[shown]
+    table = ActionTable(actions, today, caption=f"{ACTION_FILTERS[shown]} actions")
+    RequestConfig(request, paginate={"per_page": 50}).configure(table)
+    context = {"table": table, "shown": shown, "filters": ACTION_FILTERS,
+               "overdue": Action.objects.overdue(today).count(), "breadcrumbs": crumbs()}
+    return render(request, "elg/actions.html", context)
