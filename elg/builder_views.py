@@ -40,9 +40,11 @@ def build_schedule(request):
 
 def redealt(proposal, rotation):
     """The rotation dealt out again to the rows now marked as scrutiny, in date order."""
-    rows = [form.cleaned_data if form.is_valid() else None for form in proposal.forms]
-    if None in rows:
-        return proposal  # show the row errors first
+    for form in proposal.forms:
+        form.is_valid()  # a topic that no longer fits its kind is about to be replaced
+    rows = [form.cleaned_data for form in proposal.forms]
+    if any("date" not in row or "kind" not in row for row in rows):
+        return proposal  # show the date errors first
     rows = sorted((row for row in rows if not row.get("remove")), key=lambda row: row["date"])
     topics = deal_topics([row["kind"] for row in rows], rotation, REVIEW_TOPIC)
     initial = [{"date": row["date"], "kind": row["kind"], "topic": topic}

@@ -200,8 +200,11 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "starts_at", "place", "kind", "half_year", "topic", "status"]
-        error_messages = {"topic": {"required": "Enter the topic"},
-                          "half_year": {"required": "Enter the half-year, like 2022-H2"}}
+        error_messages = {"half_year": {"required": "Enter the half-year, like 2022-H2"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].required = False  # a review takes the review's topic
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -214,9 +217,9 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
         data = super().clean()
         if data.get("kind") == MeetingKind.REVIEW:
             data["topic"], self.objectives = REVIEW_TOPIC, []
-        elif data.get("topic"):
+        else:
             try:
-                self.objectives = objectives_named(data["topic"])
+                self.objectives = objectives_named(data.get("topic", ""))
             except ValidationError as error:
                 self.add_error("topic", error)
         return data

@@ -18,6 +18,14 @@ SECTIONS = [
 
 
 def navigation(request):
+    # Every table a page renders runs the context processors again: work it
+    # out once a request.
+    if not hasattr(request, "_navigation"):
+        request._navigation = _navigation(request)
+    return request._navigation
+
+
+def _navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

@@ -35,6 +35,8 @@ def everyone(outcome, anonymous=LOGIN):
 PLAN_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=OK)
 SCORECARD_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
 DATA_ENTRY = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN)
+ELG_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
+ELG_MANAGERS = DATA_ENTRY
 ADMIN_PAGES = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
 USER_ADMIN_PAGES = outcomes(
     staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
@@ -68,6 +70,20 @@ ACCESS = {
     "scorecard:upload_preview": outcomes(
         staff=NOT_FOUND, lead=NOT_FOUND, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN
     ),
+    "elg:schedule": ELG_READERS,
+    "elg:calendar": ELG_READERS,
+    "elg:meeting": ELG_READERS,
+    "elg:briefing": ELG_READERS,  # force officers: issued briefings only (test_elg_pages)
+    "elg:briefing_pdf": ELG_READERS,
+    "elg:briefing_page_css": ELG_READERS,
+    "elg:actions": ELG_READERS,
+    "elg:build": ELG_MANAGERS,
+    "elg:meeting_add": ELG_MANAGERS,
+    "elg:meeting_edit": ELG_MANAGERS,
+    "elg:outcome": ELG_MANAGERS,
+    "elg:briefing_edit": ELG_MANAGERS,
+    "elg:briefing_questions": ELG_MANAGERS,
+    "elg:question_bank": ELG_MANAGERS,
     # The admin: the portal's sign-in page serves it too.
     "admin:login": everyone(LOGIN),
     "admin:logout": outcomes(
@@ -99,8 +115,11 @@ ACCESS = {
 
 # The admin's pages for each model, by app: admin:<app>_<model>_<action>,
 # and admin:app_list for the app's index.
+# The administrator manages users and the Plan, not ELG business.
+ELG_ADMIN_PAGES = DATA_ENTRY
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
+    "elg": ELG_ADMIN_PAGES,
     "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_PAGES,
     "axes": USER_ADMIN_PAGES,
@@ -111,6 +130,7 @@ USER_ADMIN_APP_INDEX = outcomes(
 )
 ADMIN_APP_INDEXES = {
     "oversight": ADMIN_PAGES,
+    "elg": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=NOT_FOUND),
     "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_APP_INDEX,
     "axes": USER_ADMIN_APP_INDEX,

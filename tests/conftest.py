@@ -68,3 +68,18 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(bar, red=True, bold=True)
         terminalreporter.write_line(SKIP_REASON, red=True, bold=True)
         terminalreporter.write_line(bar, red=True, bold=True)
+
+
+@pytest.fixture
+def chromium():
+    """Chromium for PDF downloads: a skip on a developer's machine without it,
+    a failure in CI (as the browser tests)."""
+    import os
+
+    from oversight.pdf import chromium as program
+    from tests.browser.conftest import SKIP_REASON
+
+    if program() is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI, so PDF downloads cannot be tested.")
+        pytest.skip(SKIP_REASON)

@@ -103,3 +103,53 @@ class MeasureFactory(DjangoModelFactory):
     def areas(self, create, areas, **kwargs):
         if create:
             self.areas.set(areas if areas is not None else [AreaFactory()])
+
+
+class ThemeFactory(DjangoModelFactory):
+    class Meta:
+        model = "elg.Theme"
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Theme {n}")
+    order = factory.Sequence(lambda n: n)
+
+
+class MeetingFactory(DjangoModelFactory):
+    """A scrutiny meeting on the objectives given (default: none)."""
+
+    class Meta:
+        model = "elg.Meeting"
+        skip_postgeneration_save = True
+
+    date = factory.Sequence(lambda n: datetime.date(2022, 7, 1) + datetime.timedelta(days=n))
+    half_year = "2022-H2"
+    kind = "scrutiny"
+    topic = "1.2 Quality of policing services - Reporting and Response"
+
+    @factory.post_generation
+    def objectives(self, create, objectives, **kwargs):
+        if create and objectives:
+            self.objectives.set(objectives)
+
+
+class BriefingFactory(DjangoModelFactory):
+    class Meta:
+        model = "elg.Briefing"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    topic = "Reporting and Response"
+    purpose = "Review progress on objective 1.2."
+    force_asked = "A short presentation, at most 5 slides."
+    executive_summary = "Performance leadership change is required."
+    expectations = "Quality is improving.\nAccountability is clear."
+    status = "issued"
+
+
+class ActionFactory(DjangoModelFactory):
+    class Meta:
+        model = "elg.Action"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    description = factory.Sequence(lambda n: f"Action {n}")
+    owner = "ACC Operations"
+    due_date = factory.LazyAttribute(lambda o: o.meeting.date + datetime.timedelta(days=30))

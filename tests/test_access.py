@@ -10,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from elg.models import Question
 from oversight.models import Objective
 from scorecard.models import (
     Annotation,
@@ -20,7 +21,14 @@ from scorecard.models import (
     ValueUpload,
 )
 from tests import access
-from tests.factories import PASSWORD, MeasureFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    ActionFactory,
+    BriefingFactory,
+    MeasureFactory,
+    ThemeFactory,
+    UserFactory,
+)
 
 
 def walk(resolver=None, prefix="", namespace=None):
@@ -42,6 +50,10 @@ def admin_models():
     return {
         f"admin:{m._meta.app_label}_{m._meta.model_name}_": m for m in admin.site._registry
     }
+
+
+ELG_MEETING_PAGES = ["meeting", "meeting_edit", "outcome", "briefing", "briefing_pdf",
+                     "briefing_page_css", "briefing_edit", "briefing_questions"]
 
 
 def url_cases(data):
@@ -71,6 +83,7 @@ def parameters(name, pattern, model, data):
         "scorecard:topic_download": {"code": data["measure"].topic.code, "kind": "csv"},
         "scorecard:return_form": {"topic": data["measure"].topic_id, "month": "2023-10"},
         "scorecard:upload_preview": {"pk": data["upload"].pk},
+        **{f"elg:{page}": {"pk": data["meeting"].pk} for page in ELG_MEETING_PAGES},
         "admin:view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(Objective).pk,
             "object_id": data["objective"].pk,
@@ -95,7 +108,9 @@ def outcome(response):
 
 
 @pytest.fixture
-def url_data(current_plan):
+def url_data(current_plan, monkeypatch):
+    # Who may download a briefing is the question here, not Chromium's printing.
+    monkeypatch.setattr("elg.briefing_views.html_to_pdf", lambda html: b"%PDF-1.7")
     # A failed and a successful sign-in give the lockout admin pages a row each.
     UserFactory(username="someone")
     UserFactory(username="forgetful")
@@ -116,8 +131,15 @@ def url_data(current_plan):
     )
     Threshold.objects.create(measure=measure, label="SLA", value=900, direction="at_most")
     MethodSettings.objects.create()
-    return {"plan": current_plan, "objective": Objective.objects.get(), "measure": measure,
-            "upload": upload}
+    objective = Objective.objects.get()
+    briefing = BriefingFactory(meeting__objectives=[objective])
+    theme = ThemeFactory()
+    briefing.questions.create(theme=theme, text="How is performance overseen?")
+    Question.objects.create(theme=theme, text="How is performance overseen?")
+    ActionFactory(meeting=briefing.meeting)
+    briefing.meeting.assurances.create(objective=objective, rating="partly")
+    return {"plan": current_plan, "objective": objective, "measure": measure,
+            "upload": upload, "meeting": briefing.meeting}
 
 
 @pytest.mark.parametrize("role", access.ROLES, ids=lambda r: str(r or "anonymous"))

@@ -11,18 +11,8 @@ from openpyxl import load_workbook
 
 from scorecard.models import MethodSettings, MonthlyValue
 from tests.factories import MeasureFactory
+from tests.pages import cells, queries_of
 from tests.scorecard_data import OCT_2023, put_values
-
-
-def queries_of(client, url) -> int:
-    """Queries a second request for `url` issues (the first computes the figures)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client.get(url)
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    return len(captured)
 
 
 def more_measures(catalogue, count=5, topic=None):
@@ -36,39 +26,6 @@ def more_measures(catalogue, count=5, topic=None):
 def topic_url(catalogue, **query):
     url = reverse("scorecard:topic", args=[catalogue["topic"].code])
     return url + ("?" + "&".join(f"{k}={v}" for k, v in query.items()) if query else "")
-
-
-def cells(response):
-    """The KPI table's rows as lists of cell text (header first)."""
-    from html.parser import HTMLParser
-
-    class Rows(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.rows, self.cell, self.inside = [], None, False
-
-        def handle_starttag(self, tag, attrs):
-            if tag == "tr":
-                self.rows.append([])
-            elif tag in ("td", "th"):
-                self.cell = []
-            elif tag == "title":
-                self.inside = True
-
-        def handle_endtag(self, tag):
-            if tag in ("td", "th") and self.cell is not None:
-                self.rows[-1].append(" ".join("".join(self.cell).split()))
-                self.cell = None
-            elif tag == "title":
-                self.inside = False
-
-        def handle_data(self, data):
-            if self.cell is not None and not self.inside:
-                self.cell.append(data)
-
-    parser = Rows()
-    parser.feed(response.content.decode())
-    return parser.rows
 
 
 def test_topic_table_has_the_seeds_columns_for_the_latest_month(kpi_data, staff_client):

@@ -1,0 +1,69 @@
+"""Helpers for page tests: what a page's tables say, and how many queries it issues."""
+
+from html.parser import HTMLParser
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def queries_of(client, url) -> int:
+    """Queries a second request for `url` issues (the first computes the figures)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def cells(response):
+    """The page's table rows as lists of cell text (headers too), every table in turn."""
+
+    class Rows(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.rows, self.cell, self.inside = [], None, False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "tr":
+                self.rows.append([])
+            elif tag in ("td", "th"):
+                self.cell = []
+            elif tag == "title":
+                self.inside = True
+
+        def handle_endtag(self, tag):
+            if tag in ("td", "th") and self.cell is not None:
+                self.rows[-1].append(" ".join("".join(self.cell).split()))
+                self.cell = None
+            elif tag == "title":
+                self.inside = False
+
+        def handle_data(self, data):
+            if self.cell is not None and not self.inside:
+                self.cell.append(data)
+
+    parser = Rows()
+    parser.feed(response.content.decode())
+    return parser.rows
+
+
+def page_text(response) -> str:
+    """The page's visible text (title and scripts left out), whitespace collapsed."""
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skipping = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skipping += tag in ("title", "script", "style")
+
+        def handle_endtag(self, tag):
+            self.skipping -= tag in ("title", "script", "style")
+
+        def handle_data(self, data):
+            if not self.skipping:
+                self.parts.append(data)
+
+    parser = Text()
+    parser.feed(response.content.decode())
+    return " ".join(" ".join(parser.parts).split())
