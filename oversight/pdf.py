@@ -10,8 +10,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-# As the browser tests start it: headless, and never calling out of the machine.
-FLAGS = [
+# Headless, and never calling out of the machine (the browser tests use these too).
+CHROMIUM_FLAGS = [
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -20,8 +20,9 @@ FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    "--no-pdf-header-footer",
 ]
+# The page's own @page rules head and number the pages, not Chromium's.
+FLAGS = [*CHROMIUM_FLAGS, "--no-pdf-header-footer"]
 # (Turning scripts off with --blink-settings stops Chromium writing the PDF;
 # the documents printed here are our own templates, with no scripts.)
 
@@ -31,6 +32,7 @@ class PdfUnavailable(Exception):
 
 
 def chromium() -> str | None:
+    """CHROMIUM if set (an unusable path counts as missing), else Debian's."""
     configured = settings.CHROMIUM_PATH
     if configured:
         return configured if Path(configured).is_file() else None

@@ -71,7 +71,7 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture
-def chromium():
+def pdf_printer():
     """Chromium for PDF downloads: a skip on a developer's machine without it,
     a failure in CI (as the browser tests)."""
     import os

@@ -120,7 +120,7 @@ def june_2022_tables(staff_client):
 
 
 def test_july_19_briefing_pdf_has_every_seed_question_and_the_kpi_tables(
-        chromium, officer_client, staff_client, july_19):
+        pdf_printer, officer_client, staff_client, july_19):
     response = officer_client.get(reverse("elg:briefing_pdf", args=[july_19.pk]))
     assert response["Content-Type"] == "application/pdf"
     reader = PdfReader(io.BytesIO(response.content))

@@ -5,35 +5,17 @@ browser tests are skipped loudly on a developer's machine and fail in CI.
 """
 
 import os
-import shutil
 
 import pytest
 
+from oversight.pdf import CHROMIUM_FLAGS, chromium
+
 SKIP_REASON = "BROWSER TESTS DID NOT RUN: install Debian's chromium (apt-get install chromium)"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    # This machine's network is closed: stop Chromium's own calls home.
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path():
-    """CHROMIUM if set (an unusable path counts as missing), else Debian's."""
-    if "CHROMIUM" in os.environ:
-        path = os.environ["CHROMIUM"]
-        return path if os.access(path, os.X_OK) else None
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
 def browser():
-    path = chromium_path()
+    path = chromium()
     if not path:
         if os.environ.get("CI"):
             pytest.fail("Chromium is missing in CI, so the browser tests cannot run.")
@@ -45,9 +27,9 @@ def browser():
     # is synchronous and safe. Allowed only while this module's browser lives.
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture
