@@ -1,11 +1,13 @@
 """OPCC staff build next half-year's ELG schedule, write a briefing from the
 question bank and record an outcome with two actions; a force officer opens
-the briefing and downloads its PDF; a panel member cannot open ELG pages.
+the briefing, downloads its PDF and prints it; a panel member cannot open ELG pages.
 Every page passes axe."""
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
 from elg.models import Action, Meeting, Question
 from oversight.roles import Role
@@ -103,6 +105,10 @@ def test_staff_schedule_brief_and_record_then_officer_prints(page, browser, live
     pdf = open(download.value.path(), "rb").read()  # noqa: SIM115
     assert pdf.startswith(b"%PDF") and b"/StructTreeRoot" in pdf
     found += violations(officer)
+    printed = PdfReader(io.BytesIO(officer.pdf(prefer_css_page_size=True)))
+    first = printed.pages[0].extract_text()
+    assert "KLOE briefing: Reporting and Response" in first and "Page 1 of" in first
+    assert "Sign out" not in first and "ELG meetings" not in first  # no navigation
 
     panel = browser.new_context(base_url=live_server.url).new_page()
     sign_in(panel, UserFactory(role=Role.PANEL_MEMBER).username)
