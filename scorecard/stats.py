@@ -241,6 +241,27 @@ def rule_flags(x: np.ndarray, centre: np.ndarray, sigma: np.ndarray) -> dict:
     return flags
 
 
+SUSTAINED_MONTHS = 6  # seed 001: "at least six months of sustained improvement"
+POLARITY_SIGN = {"up_is_good": 1, "down_is_good": -1}
+
+
+def improvement_run(x: np.ndarray, centre: np.ndarray, sign: np.ndarray) -> np.ndarray:
+    """For each month M, how many months up to and including M lie in a row on
+    the improvement side of M's centre line (up to BASELINE_MONTHS; NaN where
+    the polarity names no improvement or M has no centre line). A month on the
+    line, or without data, ends the run."""
+    run = np.zeros(x.shape)
+    going = np.ones(x.shape, dtype=bool)
+    for months_back in range(BASELINE_MONTHS):
+        going &= sign * (_shift(x, months_back) - centre) > 0
+        run += going
+    return np.where((sign != 0) & ~np.isnan(centre), run, np.nan)
+
+
+def is_sustained(run) -> bool:
+    return bool(run >= SUSTAINED_MONTHS) if run == run else False  # NaN: not judged
+
+
 def exception_text(rules: list[str], side: str) -> str:
     """The cell as the seed prints it: "One, Two, Three, Eight-Month High"."""
     return f"{', '.join(rules)}-Month {side}" if rules else ""
@@ -279,6 +300,7 @@ FIGURE_COLUMNS = [
     "value", "three_months", "twelve_months", "previous_twelve_months", "year_on_year",
     "large_change", "trend", "trend_change", "centre", "sigma", "baseline_points",
     *(rule.lower() for rule in RULES), "side", "exceptions", "movement", "weighting",
+    "improvement_run",
 ]
 
 
@@ -337,6 +359,7 @@ def _figures(data: _Series, series: pd.DataFrame, method: Method, columns, month
         **{rule.lower(): pick(held[rule]) for rule in RULES},
         "side": pick(side),
         "weighting": pick(weighting),
+        "improvement_run": pick(improvement_run(data.value, centre, _signs(series))),
     }, index=pd.MultiIndex.from_product([series.index, months], names=["series", "month"]))
     rules = frame[[rule.lower() for rule in RULES]].to_numpy()
     frame["exceptions"] = [
@@ -345,6 +368,10 @@ def _figures(data: _Series, series: pd.DataFrame, method: Method, columns, month
     polarity = series["polarity"].reindex(frame.index.get_level_values("series")).to_numpy()
     frame["movement"] = [movement(s, p) for s, p in zip(frame["side"], polarity, strict=True)]
     return frame[FIGURE_COLUMNS]
+
+
+def _signs(series: pd.DataFrame) -> np.ndarray:
+    return series["polarity"].map(POLARITY_SIGN).fillna(0).to_numpy(dtype=float)[:, None]
 
 
 def window_value(months: pd.DataFrame, aggregation: str):

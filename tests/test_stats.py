@@ -11,6 +11,7 @@ from scorecard.stats import (
     Method,
     exception_weighting,
     is_large_change,
+    is_sustained,
     kpi_figures,
     movement,
     rule_flags,
@@ -321,3 +322,35 @@ def test_threshold_met_by_direction():
     assert threshold_met(901, 900, "at_most") is False
     assert threshold_met(30, 30, "at_least") is True
     assert threshold_met(float("nan"), 30, "at_least") is None
+
+
+# --- Sustained improvement (the PEEL register) --------------------------------
+
+
+@pytest.mark.parametrize(("recent", "run"), [
+    ([10] + [12] * 6, 6),  # six months above the line; the 10 is on it
+    ([10] + [12] * 5, 5),
+    ([10] + [12] * 3 + [9] + [12] * 3, 3),  # broken by one month below
+    ([10] + [12] * 3 + [10] + [12] * 3, 3),  # broken by one month on the line
+    ([10] + [12] * 3 + [None] + [12] * 3, 3),  # broken by a month without data
+    ([10] + [12] * 6 + [8], 0),  # the latest month is on the concern side
+])
+def test_improvement_run_for_each_polarity(recent, run):
+    up = with_fixed_baseline(recent, polarity="up_is_good")
+    down = with_fixed_baseline(mirrored_with_gaps(recent), polarity="down_is_good")
+    assert up["improvement_run"] == run and down["improvement_run"] == run
+    assert is_sustained(up["improvement_run"]) is (run >= 6)
+    # The same months read with the opposite polarity are no improvement.
+    assert with_fixed_baseline(recent, polarity="down_is_good")["improvement_run"] == (
+        0 if recent[-1] != 8 else 1)
+
+
+def mirrored_with_gaps(recent):
+    return [None if x is None else 20 - x for x in recent]
+
+
+def test_a_neutral_measure_or_one_without_a_baseline_is_not_judged():
+    neutral = with_fixed_baseline([10] + [12] * 6)
+    assert math.isnan(neutral["improvement_run"]) and not is_sustained(neutral["improvement_run"])
+    short = figures([12] * 6, polarity="up_is_good")  # too few months for a centre line
+    assert math.isnan(short["improvement_run"])
