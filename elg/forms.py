@@ -200,11 +200,13 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "starts_at", "place", "kind", "half_year", "topic", "status"]
-        error_messages = {"half_year": {"required": "Enter the half-year, like 2022-H2"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].required = False  # a review takes the review's topic
+        self.fields["half_year"].required = False
+        self.fields["half_year"].help_text = (
+            "For example 2022-H2. Leave blank for the half-year the date falls in.")
 
     def clean_date(self):
         day = self.cleaned_data["date"]
@@ -215,6 +217,8 @@ class MeetingForm(GovukFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if not data.get("half_year") and data.get("date"):
+            data["half_year"] = HalfYear.of(data["date"]).key
         if data.get("kind") == MeetingKind.REVIEW:
             data["topic"], self.objectives = REVIEW_TOPIC, []
         else:

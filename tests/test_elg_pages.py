@@ -162,9 +162,10 @@ def test_a_meeting_is_added_with_its_objectives_from_the_topic(staff_client, pla
 def test_a_review_meeting_takes_the_review_topic_and_no_objectives(staff_client, plan):
     staff_client.post(reverse("elg:meeting_add"), {
         "date": "2 August 2022", "starts_at": "09:30", "kind": "review",
-        "half_year": "2022-H2", "topic": "", "status": "scheduled"})
+        "half_year": "", "topic": "", "status": "scheduled"})
     meeting = Meeting.objects.get()
     assert meeting.topic == REVIEW and not meeting.objectives.exists()
+    assert meeting.half_year == "2022-H2"  # from the date, when left blank
 
 
 @pytest.fixture
