@@ -7,7 +7,7 @@ Force officers read briefings once issued; a draft is the OPCC's own, and
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -17,6 +17,7 @@ from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromFo
 from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
+from oversight.models import Objective
 from oversight.pdf import PdfUnavailable, html_to_pdf, inline_stylesheets, page_furniture
 from oversight.roles import Perm
 from oversight.tables import DeliverableTable
@@ -28,7 +29,8 @@ COPIED_FIELDS = ["topic", "purpose", "force_asked", "executive_summary", "expect
 
 def readable_briefing(request, meeting_pk) -> Briefing:
     briefing = get_object_or_404(
-        Briefing.objects.select_related("meeting").prefetch_related("meeting__objectives"),
+        Briefing.objects.select_related("meeting").prefetch_related(Prefetch(
+            "meeting__objectives", Objective.objects.select_related("priority"))),
         meeting_id=meeting_pk)
     if not (briefing.is_issued or request.user.has_perm(Perm.MANAGE_MEETINGS)):
         raise Http404("No issued briefing for this meeting")

@@ -254,6 +254,8 @@ def improvement_run(x: np.ndarray, centre: np.ndarray, sign: np.ndarray) -> np.n
     going = np.ones(x.shape, dtype=bool)
     for months_back in range(BASELINE_MONTHS):
         going &= sign * (_shift(x, months_back) - centre) > 0
+        if not going.any():
+            break
         run += going
     return np.where((sign != 0) & ~np.isnan(centre), run, np.nan)
 

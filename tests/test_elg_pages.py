@@ -296,6 +296,7 @@ def test_briefing_page_queries_do_not_grow_with_questions_and_topics(
     second = kpi_data["topic"].__class__.objects.create(name="Another topic",
                                                         objective=plan["1.2"])
     kpi_data["count"].__class__.objects.filter(pk=kpi_data["ratio"].pk).update(topic=second)
+    briefing.meeting.objectives.add(plan["1.1"], plan["3.2"])
     ActionFactory.create_batch(5, meeting=earlier)
     ActionFactory.create_batch(5, meeting=MeetingFactory(
         date=datetime.date(2022, 6, 2), objectives=[plan["1.2"]]))
