@@ -20,9 +20,8 @@ from elg.models import (
 )
 from elg.schedule import nth_weekdays
 from elg.topics import objectives_named
-from oversight.forms import GovukFormMixin
+from oversight.forms import DATE_FORMATS, GovukFormMixin, day_field
 
-DATE_FORMATS = ["%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y"]
 WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
 WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (5, "Fifth")]
 
@@ -145,11 +144,7 @@ class ScheduleStartForm(GovukFormMixin, forms.Form):
 class ProposedMeetingForm(GovukFormMixin, forms.Form):
     """One row of the proposed schedule, for review before saving."""
 
-    date = forms.DateField(
-        input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d %B %Y"),
-        error_messages={"required": "Enter the date", "invalid": "Enter a date like 19 July 2022"},
-    )
+    date = day_field()
     kind = forms.ChoiceField(choices=MeetingKind.choices)
     topic = forms.CharField(max_length=300, required=False)
     remove = forms.BooleanField(required=False, label="Leave out")
@@ -191,11 +186,7 @@ ProposalFormSet = forms.formset_factory(
 
 
 class MeetingForm(GovukFormMixin, forms.ModelForm):
-    date = forms.DateField(
-        input_formats=DATE_FORMATS, widget=forms.DateInput(format="%d %B %Y"),
-        help_text="For example 19 July 2022.",
-        error_messages={"required": "Enter the date", "invalid": "Enter a date like 19 July 2022"},
-    )
+    date = day_field(help_text="For example 19 July 2022.")
 
     class Meta:
         model = Meeting
@@ -322,11 +313,7 @@ class OutcomeForm(GovukFormMixin, forms.Form):
 
 
 class ActionForm(GovukFormMixin, forms.ModelForm):
-    due_date = forms.DateField(
-        label="Date due", input_formats=DATE_FORMATS, widget=forms.DateInput(format="%d %B %Y"),
-        error_messages={"required": "Enter the date due",
-                        "invalid": "Enter a date like 2 August 2022"},
-    )
+    due_date = day_field("Date due", missing="Enter the date due", example="2 August 2022")
 
     class Meta:
         model = Action

@@ -91,3 +91,5 @@ class RoleAdmin(GroupAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+from oversight import peel_admin  # noqa: E402,F401 (registers the PEEL and delivery plan pages)

@@ -79,10 +79,12 @@ def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
     from django.utils import timezone
 
     from elg.demo import load_elg
+    from oversight.peel_demo import load_peel_and_delivery_plan
     from scorecard.demo import load_scorecard
 
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
     load_scorecard()
+    load_peel_and_delivery_plan()
     load_elg(timezone.localdate())
     password = demo_password()
     return plan, load_users(password), password

@@ -15,6 +15,15 @@ WIDGET_CLASSES = {
     forms.Select: "govuk-select",
 }
 ERROR_BASES = ("govuk-select", "govuk-textarea", "govuk-input")
+DATE_FORMATS = ["%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y"]
+
+
+def day_field(label=None, *, missing="Enter the date", example="19 July 2022", **options):
+    """A date typed as people write it ("19 July 2022", "19/07/2022" or ISO)."""
+    return forms.DateField(
+        label=label, input_formats=DATE_FORMATS, widget=forms.DateInput(format="%d %B %Y"),
+        error_messages={"required": missing, "invalid": f"Enter a date like {example}"},
+        **options)
 
 
 class GovukFormMixin:
@@ -26,13 +35,14 @@ class GovukFormMixin:
             default_class = WIDGET_CLASSES.get(type(field.widget))
             if default_class and "class" not in field.widget.attrs:
                 field.widget.attrs["class"] = default_class
-            if field.help_text:
+            # Radios and checkboxes (no single label) are described on their fieldset.
+            if field.help_text and self[name].id_for_label:
                 field.widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-hint"
 
     def full_clean(self):
         super().full_clean()
         for name in self.errors:
-            if name not in self.fields:
+            if name not in self.fields or not self[name].id_for_label:
                 continue
             attrs = self.fields[name].widget.attrs
             described_by = [attrs.get("aria-describedby", ""), f"{self[name].id_for_label}-error"]

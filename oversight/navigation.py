@@ -9,6 +9,8 @@ SECTIONS = [
     ("Home", "home", None),
     ("The Plan", "plan_current", Perm.READ_PLAN),
     ("Deliverables", "deliverable_list", Perm.READ_PLAN),
+    ("PEEL register", "peel:register", Perm.READ_PEEL),
+    ("Delivery plan", "delivery_plan_latest", Perm.READ_PLAN),
     ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
     ("ELG meetings", "elg:schedule", Perm.READ_ELG),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),

@@ -16,6 +16,8 @@ class Perm(StrEnum):
     ENTER_DATA = "oversight.enter_data"
     READ_ELG = "oversight.read_elg"
     MANAGE_MEETINGS = "oversight.manage_meetings"
+    READ_PEEL = "oversight.read_peel"
+    RECORD_PROGRESS = "oversight.record_progress"
     READ_DRAFT_REPORTS = "oversight.read_draft_reports"
     WRITE_DRAFTS = "oversight.write_drafts"
     APPROVE_REPORTS = "oversight.approve_reports"
@@ -34,6 +36,8 @@ PERMISSION_NAMES = {
     Perm.ENTER_DATA: "Enter monthly KPI data",
     Perm.READ_ELG: "Read ELG meetings and KLOE briefings",
     Perm.MANAGE_MEETINGS: "Manage ELG meetings and briefings",
+    Perm.READ_PEEL: "Read the PEEL register of inspection findings",
+    Perm.RECORD_PROGRESS: "Record progress on PEEL findings and the OPCC delivery plan",
     Perm.READ_DRAFT_REPORTS: "Read draft panel reports",
     Perm.WRITE_DRAFTS: "Write draft panel reports",
     Perm.APPROVE_REPORTS: "Approve and publish panel reports",
@@ -60,6 +64,10 @@ SCORECARD_EDITING = model_permissions(
     "scorecard", "area", "topic", "measure", "measurearea", "threshold", "monthlyvalue",
     "annotation", "comparatorvalue", "methodsettings",
 )
+PEEL_EDITING = model_permissions(
+    "oversight", "inspection", "gradedarea", "finding", "progressupdate", "monitoringstage",
+    "deliveryplan", "deliveryobjective", "coreactivity", "activityupdate",
+)
 ELG_EDITING = model_permissions(
     "elg", "meeting", "briefing", "briefingquestion", "theme", "question", "assurance", "action",
 )
@@ -76,21 +84,25 @@ _STAFF = {
     Perm.ENTER_DATA,
     Perm.READ_ELG,
     Perm.MANAGE_MEETINGS,
+    Perm.READ_PEEL,
+    Perm.RECORD_PROGRESS,
     Perm.READ_DRAFT_REPORTS,
     Perm.WRITE_DRAFTS,
     Perm.READ_PUBLISHED_REPORTS,
     Perm.USE_ADMIN,
-} | PLAN_EDITING | SCORECARD_EDITING | ELG_EDITING
+} | PLAN_EDITING | PEEL_EDITING | SCORECARD_EDITING | ELG_EDITING
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),
     Role.OPCC_LEAD: frozenset(_STAFF | {Perm.APPROVE_REPORTS}),
     Role.PANEL_MEMBER: frozenset({Perm.READ_PUBLISHED_REPORTS}),
-    Role.FORCE_OFFICER: frozenset({Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG}),
+    Role.FORCE_OFFICER: frozenset(
+        {Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG, Perm.READ_PEEL}),
     Role.ADMINISTRATOR: frozenset(
         {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN}
         | USER_ADMIN
         | PLAN_EDITING
+        | PEEL_EDITING
         | SCORECARD_EDITING
     ),
 }

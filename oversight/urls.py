@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight import system_views, views
+from oversight import delivery_views, system_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -9,6 +9,13 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
     path("deliverables/", views.deliverable_list, name="deliverable_list"),
+    path("delivery-plan/", delivery_views.delivery_plan_latest, name="delivery_plan_latest"),
+    path("delivery-plans/<int:pk>/", delivery_views.delivery_plan, name="delivery_plan"),
+    path("delivery-plan/activities/<int:pk>/", delivery_views.activity_detail,
+         name="delivery_activity"),
+    path("delivery-plan/activities/<int:pk>/update/", delivery_views.activity_update,
+         name="delivery_activity_update"),
+    path("peel/", include("oversight.peel_urls")),
     path("scorecard/", include("scorecard.urls")),
     path("elg/", include("elg.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),

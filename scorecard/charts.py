@@ -43,13 +43,19 @@ class Chart:
 
 def measure_charts(measure, month: date) -> list[Chart]:
     """One chart per area the measure is reported for (areas and thresholds prefetched)."""
-    notes = list(Annotation.objects.filter(Q(measure=measure) | Q(measure__isnull=True),
-                                           month__lte=month))
-    thresholds = list(measure.thresholds.all())
+    return row_charts(kpi_rows([measure], month_figures(month), month), month)
+
+
+def row_charts(rows, month: date) -> list[Chart]:
+    """A chart for each KPI row (thresholds prefetched), with one query for the notes."""
+    measures = {row.measure.pk for row in rows}
+    notes = list(Annotation.objects.filter(
+        Q(measure__in=measures) | Q(measure__isnull=True), month__lte=month))
     charts = []
-    for number, row in enumerate(kpi_rows([measure], month_figures(month), month), 1):
-        notes_here = [n for n in notes if n.area_id in (None, row.area.pk)]
-        charts.append(chart(row, month, thresholds, notes_here))
+    for number, row in enumerate(rows, 1):
+        notes_here = [n for n in notes if n.measure_id in (None, row.measure.pk)
+                      and n.area_id in (None, row.area.pk)]
+        charts.append(chart(row, month, list(row.measure.thresholds.all()), notes_here))
         charts[-1].element_id = f"chart-{number}-data"
     return charts
 
@@ -113,8 +119,8 @@ def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
                 name=f"{note.get_kind_display()} ({month_label(note.month)})",
                 line={"color": "#912b88", "dash": "dot"}, hovertext=note.text,
                 hoverinfo="text"))
-    fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 40}, height=380,
-                      yaxis_title=axis or None, legend={"orientation": "h", "y": -0.25},
+    fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 80}, height=400,
+                      yaxis_title=axis or None, legend={"orientation": "v", "x": 1.02, "y": 1},
                       template="simple_white", hovermode="closest")
     return fig.to_plotly_json()
 

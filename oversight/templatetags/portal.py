@@ -23,3 +23,27 @@ def paragraphs(text: str):
     lines = [line.strip() for line in (text or "").splitlines()]
     return format_html_join(
         "\n", '<p class="govuk-body">{}</p>', ((line,) for line in lines if line))
+
+
+@register.filter
+def finding_status(finding):
+    from oversight.peel_tables import finding_status_tag
+
+    return finding_status_tag(finding)
+
+
+@register.filter
+def rag(update):
+    from oversight.peel_tables import rag_tag
+
+    return rag_tag(update)
+
+
+@register.filter
+def overdue_on(finding, today) -> bool:
+    return finding.is_overdue(today)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key)

@@ -1,0 +1,85 @@
+"""The OPCC delivery plan (seed 004): objectives and core activities with
+their ELT owners, each activity's status and progress updates."""
+
+from collections import Counter
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
+from oversight.peel_forms import ActivityUpdateForm
+from oversight.roles import Perm
+
+READ = permission_required(Perm.READ_PLAN, raise_exception=True)
+RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)
+UPDATES = Prefetch("updates", ActivityUpdate.objects.order_by("-date", "-pk"))
+
+
+def crumbs(*extra):
+    return [("Home", reverse("home")), *extra]
+
+
+@READ
+def delivery_plan_latest(request):
+    plan = DeliveryPlan.objects.order_by("-start_date").first()
+    if plan is None:
+        raise Http404("No OPCC delivery plan has been entered")
+    return _plan_page(request, plan)
+
+
+@READ
+def delivery_plan(request, pk):
+    return _plan_page(request, get_object_or_404(DeliveryPlan, pk=pk))
+
+
+def _plan_page(request, plan):
+    objectives = plan.objectives.prefetch_related(
+        Prefetch("activities", CoreActivity.objects.prefetch_related(UPDATES)))
+    activities = [a for o in objectives for a in o.activities.all()]
+    seen = Counter(a.status for a in activities)
+    owners = sorted({owner.strip() for a in activities for owner in split_owners(a.owner)})
+    context = {"plan": plan, "objectives": objectives,
+               "counts": [(status.label, seen[status]) for status in ActivityStatus],
+               "owners": owners, "other_plans": DeliveryPlan.objects.exclude(pk=plan.pk),
+               "breadcrumbs": crumbs()}
+    return render(request, "oversight/delivery/plan.html", context)
+
+
+def split_owners(owner: str) -> list[str]:
+    """ "D/CEO, Head of CC&E, CFO" and "D/CEO & CFO" name several ELT owners."""
+    return [part for chunk in owner.split(",") for part in chunk.split(" & ") if part.strip()]
+
+
+@READ
+def activity_detail(request, pk):
+    activity = get_object_or_404(
+        CoreActivity.objects.select_related("objective__plan").prefetch_related(UPDATES), pk=pk)
+    context = {"activity": activity, "breadcrumbs": crumbs(
+        (activity.objective.plan.title, activity.objective.plan.get_absolute_url()))}
+    return render(request, "oversight/delivery/activity.html", context)
+
+
+@RECORD
+def activity_update(request, pk):
+    activity = get_object_or_404(CoreActivity.objects.select_related("objective__plan"), pk=pk)
+    form = ActivityUpdateForm(request.POST or None, initial={
+        "date": timezone.localdate(), "status": activity.status})
+    if form.is_valid():
+        with transaction.atomic():
+            update = form.save(commit=False)
+            update.activity, update.author = activity, request.user
+            update.save()
+            activity.status = update.status
+            activity.save(update_fields=["status"])
+        messages.success(request, "Progress update added.")
+        return redirect(activity)
+    context = {"form": form, "activity": activity, "breadcrumbs": crumbs(
+        (activity.objective.plan.title, activity.objective.plan.get_absolute_url()),
+        ("Core activity", activity.get_absolute_url()))}
+    return render(request, "oversight/delivery/update_form.html", context)

@@ -1,0 +1,108 @@
+"""The evidence behind PEEL findings: their linked measures' KPI rows at one
+reference month, each with its sustained-improvement judgement. The register,
+the finding page and the PEEL progress report read it from here, so they agree
+with each other and with the KPI tables."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Max
+
+from oversight.models import Finding
+from scorecard.figures import month_figures
+from scorecard.kpi_rows import KpiRow, kpi_rows
+from scorecard.models import MonthlyValue
+from scorecard.queries import active_measures
+from scorecard.sustained import Sustained, sustained
+
+
+@dataclass
+class MeasureEvidence:
+    row: KpiRow
+    sustained: Sustained
+
+
+def reference_month(measure_ids) -> date | None:
+    """The newest month with data for any of the measures (one query)."""
+    return MonthlyValue.objects.filter(measure__in=measure_ids).aggregate(
+        latest=Max("month"))["latest"]
+
+
+def measure_evidence(measure_ids, month: date | None) -> dict[int, list[MeasureEvidence]]:
+    """Each measure's rows (one per area) at `month`, by measure id."""
+    if month is None or not measure_ids:
+        return {}
+    measures = active_measures().filter(pk__in=measure_ids)
+    found: dict[int, list[MeasureEvidence]] = {}
+    for row in kpi_rows(measures, month_figures(month), month):
+        found.setdefault(row.measure.pk, []).append(
+            MeasureEvidence(row, sustained(row.figures, row.measure.polarity)))
+    return found
+
+
+@dataclass
+class FindingEvidence:
+    """What the register and the report say of one finding's measures."""
+
+    evidence: list[MeasureEvidence]
+
+    @property
+    def judged(self) -> list[MeasureEvidence]:
+        return [e for e in self.evidence if e.sustained.judged]
+
+    @property
+    def met(self) -> list[MeasureEvidence]:
+        return [e for e in self.evidence if e.sustained.met]
+
+    @property
+    def all_met(self) -> bool:
+        """Every judged row sustained, and at least one judged."""
+        return bool(self.judged) and len(self.met) == len(self.judged)
+
+    @property
+    def summary(self) -> str:
+        if not self.evidence:
+            return "No linked measures"
+        if not self.judged:
+            return "No linked measure can be judged yet"
+        return f"{len(self.met)} of {len(self.judged)} measures sustained"
+
+
+def evidence_for(findings, measures_of: dict, by_measure: dict) -> dict[int, FindingEvidence]:
+    """FindingEvidence by finding id; measures_of maps a finding id to its measure ids."""
+    return {finding.pk: FindingEvidence(sorted(
+        (e for measure_id in measures_of.get(finding.pk, ()) for e in by_measure.get(measure_id, [])),
+        key=lambda e: e.row.position)) for finding in findings}
+
+
+def measures_by_finding(findings) -> dict[int, set[int]]:
+    pairs = Finding.measures.through.objects.filter(finding__in=findings).values_list(
+        "finding_id", "measure_id")
+    linked: dict[int, set[int]] = {}
+    for finding_id, measure_id in pairs:
+        linked.setdefault(finding_id, set()).add(measure_id)
+    return linked
+
+
+PLURAL = {Finding.Kind.CAUSE_OF_CONCERN: "Causes of concern",
+          Finding.Kind.RECOMMENDATION: "Recommendations",
+          Finding.Kind.AREA_FOR_IMPROVEMENT: "Areas for improvement"}
+
+
+@dataclass
+class CountRow:
+    kind: Finding.Kind
+    cells: list  # (status, count) for every status, zeros included
+    total: int
+
+    @property
+    def label(self) -> str:
+        return PLURAL[self.kind]
+
+
+def counts_by_kind_and_status(findings) -> list[CountRow]:
+    seen = Counter((f.kind, f.status) for f in findings)
+    return [CountRow(kind, [(status, seen[(kind, status)]) for status in Finding.Status],
+                     sum(seen[(kind, status)] for status in Finding.Status))
+            for kind in Finding.Kind]

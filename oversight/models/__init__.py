@@ -1,0 +1,34 @@
+"""The Plan's models: the Police and Crime Plan, HMICFRS inspections and their
+findings, and the OPCC's own delivery plan."""
+
+from oversight.models.delivery import (
+    ActivityStatus,
+    ActivityUpdate,
+    CoreActivity,
+    DeliveryObjective,
+    DeliveryPlan,
+)
+from oversight.models.peel import (
+    Finding,
+    Grade,
+    GradedArea,
+    Inspection,
+    MonitoringStage,
+    ProgressUpdate,
+    Rag,
+)
+from oversight.models.plan import (
+    Access,
+    Deliverable,
+    DeliverableQuerySet,
+    Objective,
+    Plan,
+    Priority,
+)
+
+__all__ = [
+    "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",
+    "DeliverableQuerySet", "DeliveryObjective", "DeliveryPlan", "Finding", "Grade",
+    "GradedArea", "Inspection", "MonitoringStage", "Objective", "Plan", "Priority",
+    "ProgressUpdate", "Rag",
+]

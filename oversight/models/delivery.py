@@ -1,0 +1,86 @@
+"""The OPCC's own delivery plan (seed 004): objectives, core activities and
+each activity's ELT owner, status and progress updates."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+
+class DeliveryPlan(models.Model):
+    title = models.CharField(max_length=200, unique=True)
+    period = models.CharField(max_length=20, help_text="For example 2020-21.")
+    start_date = models.DateField()
+    end_date = models.DateField()
+
+    class Meta:
+        ordering = ["-start_date"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("delivery_plan", args=[self.pk])
+
+
+class DeliveryObjective(models.Model):
+    plan = models.ForeignKey(DeliveryPlan, on_delete=models.CASCADE, related_name="objectives")
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"],
+                                               name="unique_delivery_objective")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class ActivityStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    ON_TRACK = "on_track", "On track"
+    AT_RISK = "at_risk", "At risk"
+    COMPLETE = "complete", "Complete"
+
+
+class CoreActivity(models.Model):
+    objective = models.ForeignKey(DeliveryObjective, on_delete=models.CASCADE,
+                                  related_name="activities")
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField("core activity")
+    owner = models.CharField("ELT owner", max_length=100)
+    status = models.CharField(max_length=20, choices=ActivityStatus,
+                              default=ActivityStatus.NOT_STARTED)
+
+    class Meta:
+        ordering = ["objective", "order"]
+        verbose_name_plural = "core activities"
+        constraints = [models.UniqueConstraint(fields=["objective", "order"],
+                                               name="unique_activity_order")]
+
+    def __str__(self):
+        return self.text[:80]
+
+    def get_absolute_url(self):
+        return reverse("delivery_activity", args=[self.pk])
+
+
+class ActivityUpdate(models.Model):
+    """An update sets its activity's status (see forms.ActivityUpdateForm)."""
+
+    activity = models.ForeignKey(CoreActivity, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    narrative = models.TextField("progress")
+    status = models.CharField(max_length=20, choices=ActivityStatus)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                               null=True, blank=True, related_name="+")
+    is_demo = models.BooleanField("invented for the demo", default=False)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [models.CheckConstraint(
+            condition=~models.Q(narrative=""), name="activity_update_has_text",
+            violation_error_message="Enter what progress has been made")]
+
+    def __str__(self):
+        return f"{self.date}: {self.get_status_display()}"

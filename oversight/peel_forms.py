@@ -1,0 +1,115 @@
+"""Forms of the PEEL register and the OPCC delivery plan."""
+
+from django import forms
+
+from oversight.forms import GovukFormMixin, day_field
+from oversight.models import (
+    ActivityStatus,
+    ActivityUpdate,
+    Finding,
+    Inspection,
+    Objective,
+    ProgressUpdate,
+)
+from scorecard.models import Measure
+
+ANY = [("", "Any")]
+
+
+class FindingFilterForm(GovukFormMixin, forms.Form):
+    """The register's filters; each narrows the list, none changes the counts."""
+
+    kind = forms.ChoiceField(required=False, choices=ANY + Finding.Kind.choices)
+    status = forms.ChoiceField(required=False, choices=ANY + Finding.Status.choices)
+    overdue = forms.BooleanField(
+        required=False, label="Only findings past their target date",
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
+    objective = forms.ModelChoiceField(
+        required=False, empty_label="Any", queryset=Objective.objects.filter(
+            priority__plan__is_current=True).select_related("priority"),
+        error_messages={"invalid_choice": "Choose an objective from the list"})
+
+    def keep(self, findings, today):
+        """The findings that pass the filters (objectives prefetched)."""
+        if not self.is_valid():
+            return findings
+        wanted = self.cleaned_data
+        return [f for f in findings
+                if (not wanted["kind"] or f.kind == wanted["kind"])
+                and (not wanted["status"] or f.status == wanted["status"])
+                and (not wanted["overdue"] or f.is_overdue(today))
+                and (not wanted["objective"] or wanted["objective"] in f.objectives.all())]
+
+    @property
+    def active(self) -> bool:
+        return self.is_valid() and any(self.cleaned_data.values())
+
+
+class FindingForm(GovukFormMixin, forms.ModelForm):
+    target_date = day_field(required=False, example="31 March 2023",
+                            help_text="For example 31 March 2023. Leave blank if none is set.")
+
+    class Meta:
+        model = Finding
+        fields = ["inspection", "kind", "cause", "reference", "text", "owner", "target_date",
+                  "status", "objectives", "measures", "deliverables"]
+        labels = {"text": "Wording", "cause": "Cause of concern"}
+        widgets = {
+            "kind": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "objectives": forms.CheckboxSelectMultiple,
+            "measures": forms.CheckboxSelectMultiple,
+            "deliverables": forms.CheckboxSelectMultiple,
+        }
+        error_messages = {
+            "inspection": {"required": "Choose the inspection"},
+            "kind": {"required": "Choose the kind of finding"},
+            "reference": {"required": "Enter the reference, for example R 1.2"},
+            "text": {"required": "Enter the finding's wording"},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cause"].queryset = Finding.objects.filter(
+            kind=Finding.Kind.CAUSE_OF_CONCERN).select_related("inspection")
+        self.fields["cause"].empty_label = "None (not a recommendation)"
+        self.fields["objectives"].queryset = Objective.objects.filter(
+            priority__plan__is_current=True)
+        self.fields["measures"].queryset = Measure.objects.filter(active=True).order_by("code")
+        self.fields["measures"].label_from_instance = lambda m: f"{m.code}: {m.name}"
+        self.fields["measures"].help_text = (
+            "The finding page shows their KPI rows and whether improvement is sustained.")
+        self.fields["deliverables"].queryset = self.fields["deliverables"].queryset.filter(
+            objective__priority__plan__is_current=True)
+        self.fields["inspection"].queryset = Inspection.objects.all()
+        self.fields["inspection"].empty_label = None
+
+
+class ProgressUpdateForm(GovukFormMixin, forms.ModelForm):
+    date = day_field(example="14 December 2023")
+    status = forms.ChoiceField(
+        label="The finding's status after this update", choices=Finding.Status.choices)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "narrative", "rag"]
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 5}), "rag": forms.RadioSelect}
+        error_messages = {
+            "narrative": {"required": "Enter what progress has been made"},
+            "rag": {"required": "Choose a RAG rating"},
+        }
+
+
+class ActivityUpdateForm(GovukFormMixin, forms.ModelForm):
+    date = day_field(example="31 March 2021")
+
+    class Meta:
+        model = ActivityUpdate
+        fields = ["date", "narrative", "status"]
+        labels = {"status": "The activity's status after this update"}
+        widgets = {"narrative": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {"narrative": {"required": "Enter what progress has been made"}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = ActivityStatus.choices

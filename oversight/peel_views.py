@@ -1,0 +1,152 @@
+"""PEEL pages: the register of findings, a finding with its evidence, an
+inspection with the PCC's 56-day response clock, and the progress report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight import findings as evidence
+from oversight.models import Finding, Inspection, MonitoringStage, ProgressUpdate
+from oversight.peel_forms import FindingFilterForm, FindingForm, ProgressUpdateForm
+from oversight.peel_tables import FindingTable
+from oversight.queries import deliverables_with_status
+from oversight.roles import Perm
+from oversight.tables import DeliverableTable
+from scorecard.charts import row_charts
+from scorecard.stats import SUSTAINED_MONTHS
+from scorecard.tables import KpiTable
+
+READ = permission_required(Perm.READ_PEEL, raise_exception=True)
+RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)
+LATEST_UPDATES = Prefetch("updates", ProgressUpdate.objects.order_by("-date", "-pk"))
+
+
+def crumbs(*extra):
+    return [("Home", reverse("home")), ("PEEL register", reverse("peel:register")), *extra]
+
+
+def with_evidence(findings):
+    """The findings' measure evidence at one reference month (a bounded number of queries)."""
+    linked = evidence.measures_by_finding(findings)
+    measure_ids = set().union(*linked.values()) if linked else set()
+    month = evidence.reference_month(measure_ids)
+    by_measure = evidence.measure_evidence(measure_ids, month)
+    return month, evidence.evidence_for(findings, linked, by_measure)
+
+
+@READ
+def register(request):
+    today = timezone.localdate()
+    findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
+    form = FindingFilterForm(request.GET or None)
+    shown = form.keep(findings, today)
+    month, found = with_evidence(shown)
+    table = FindingTable(shown, today=today, evidence=found,
+                         caption=f"{len(shown)} of {len(findings)} findings")
+    context = {"form": form, "table": table, "month": month,
+               "sustained_months": SUSTAINED_MONTHS,
+               "counts": evidence.counts_by_kind_and_status(findings),
+               "overdue": sum(f.is_overdue(today) for f in findings),
+               "statuses": Finding.Status,
+               "inspections": Inspection.objects.all(), "stage": current_stage(),
+               "breadcrumbs": crumbs()[:1]}
+    return render(request, "oversight/peel/register.html", context)
+
+
+def current_stage():
+    return MonitoringStage.objects.order_by("-started_on").first()
+
+
+@READ
+def finding_detail(request, pk):
+    finding = get_object_or_404(
+        Finding.objects.select_related("inspection", "cause").prefetch_related(
+            LATEST_UPDATES, "objectives__priority", "recommendations"), pk=pk)
+    month, found = with_evidence([finding])
+    rows = [e.row for e in found[finding.pk].evidence]
+    table = KpiTable(rows, month, caption=f"At {month:%B %Y}") if month else None
+    context = {"finding": finding, "evidence": found[finding.pk], "month": month,
+               "table": table, "charts": row_charts(rows, month) if month else [],
+               "deliverables": DeliverableTable(deliverables_with_status(
+                   finding.deliverables.all(), timezone.localdate()),
+                   caption="Linked deliverables"),
+               "today": timezone.localdate(), "sustained_months": SUSTAINED_MONTHS,
+               "breadcrumbs": crumbs()}
+    return render(request, "oversight/peel/finding.html", context)
+
+
+@RECORD
+def finding_edit(request, pk=None):
+    finding = get_object_or_404(Finding, pk=pk) if pk else None
+    form = FindingForm(request.POST or None, instance=finding)
+    if form.is_valid():
+        finding = form.save()
+        messages.success(request, f"Saved {finding.get_kind_display().lower()} "
+                                  f"{finding.reference}.")
+        return redirect(finding)
+    context = {"form": form, "finding": finding,
+               "breadcrumbs": crumbs(*([(finding.reference, finding.get_absolute_url())]
+                                       if finding else []))}
+    return render(request, "oversight/peel/finding_form.html", context)
+
+
+@RECORD
+def add_update(request, pk):
+    finding = get_object_or_404(Finding.objects.select_related("inspection"), pk=pk)
+    form = ProgressUpdateForm(request.POST or None, initial={
+        "date": timezone.localdate(), "status": finding.status})
+    if form.is_valid():
+        with transaction.atomic():
+            update = form.save(commit=False)
+            update.finding, update.author = finding, request.user
+            update.save()
+            finding.status = form.cleaned_data["status"]
+            finding.save(update_fields=["status"])
+        messages.success(request, f"Progress update added to {finding.reference}.")
+        return redirect(finding)
+    context = {"form": form, "finding": finding,
+               "breadcrumbs": crumbs((finding.reference, finding.get_absolute_url()))}
+    return render(request, "oversight/peel/update_form.html", context)
+
+
+@READ
+def inspection_detail(request, pk):
+    inspection = get_object_or_404(Inspection.objects.prefetch_related("grades"), pk=pk)
+    findings = list(inspection.findings.all())  # for the counts
+    context = {"inspection": inspection,
+               "clock": inspection.response_clock(timezone.localdate()),
+               "counts": evidence.counts_by_kind_and_status(findings),
+               "statuses": Finding.Status,
+               "stages": stage_history(), "breadcrumbs": crumbs()}
+    return render(request, "oversight/peel/inspection.html", context)
+
+
+def stage_history():
+    """Each monitoring stage with the date the next began (None: still current)."""
+    stages = list(MonitoringStage.objects.order_by("started_on"))
+    ends = [s.started_on for s in stages[1:]] + [None]
+    return list(zip(stages, ends, strict=True))
+
+
+@READ
+def progress_report(request, pk):
+    inspection = get_object_or_404(Inspection, pk=pk)
+    findings = list(inspection.findings.in_report_order().select_related("cause")
+                    .prefetch_related(LATEST_UPDATES))
+    month, found = with_evidence(findings)
+    causes = [f for f in findings if f.kind == Finding.Kind.CAUSE_OF_CONCERN]
+    for cause in causes:
+        cause.recommendation_list = [f for f in findings if f.cause_id == cause.pk]
+    context = {"inspection": inspection, "causes": causes, "evidence": found, "month": month,
+               "improvements": [f for f in findings
+                                if f.kind == Finding.Kind.AREA_FOR_IMPROVEMENT],
+               "counts": evidence.counts_by_kind_and_status(findings),
+               "statuses": Finding.Status,
+               "stage": current_stage(), "today": timezone.localdate(),
+               "sustained_months": SUSTAINED_MONTHS,
+               "breadcrumbs": crumbs((inspection.title, inspection.get_absolute_url()))}
+    return render(request, "oversight/peel/progress_report.html", context)
