@@ -71,9 +71,11 @@ class FindingEvidence:
 
 def evidence_for(findings, measures_of: dict, by_measure: dict) -> dict[int, FindingEvidence]:
     """FindingEvidence by finding id; measures_of maps a finding id to its measure ids."""
-    return {finding.pk: FindingEvidence(sorted(
-        (e for measure_id in measures_of.get(finding.pk, ()) for e in by_measure.get(measure_id, [])),
-        key=lambda e: e.row.position)) for finding in findings}
+    def rows(finding):
+        found = [e for m in measures_of.get(finding.pk, ()) for e in by_measure.get(m, [])]
+        return sorted(found, key=lambda e: e.row.position)
+
+    return {finding.pk: FindingEvidence(rows(finding)) for finding in findings}
 
 
 def measures_by_finding(findings) -> dict[int, set[int]]:
