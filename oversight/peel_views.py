@@ -128,7 +128,7 @@ def inspection_detail(request, pk):
 def stage_history():
     """Each monitoring stage with the date the next began (None: still current)."""
     stages = list(MonitoringStage.objects.order_by("started_on"))
-    ends = [s.started_on for s in stages[1:]] + [None]
+    ends = [s.started_on for s in stages[1:]] + [None] if stages else []
     return list(zip(stages, ends, strict=True))
 
 

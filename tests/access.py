@@ -37,6 +37,8 @@ SCORECARD_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, adm
 DATA_ENTRY = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN)
 ELG_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
 ELG_MANAGERS = DATA_ENTRY
+PEEL_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
+PROGRESS_RECORDERS = DATA_ENTRY
 ADMIN_PAGES = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
 USER_ADMIN_PAGES = outcomes(
     staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
@@ -55,6 +57,17 @@ ACCESS = {
     "plan_detail": PLAN_READERS,
     "objective_detail": PLAN_READERS,
     "deliverable_list": PLAN_READERS,
+    "delivery_plan_latest": PLAN_READERS,
+    "delivery_plan": PLAN_READERS,
+    "delivery_activity": PLAN_READERS,
+    "delivery_activity_update": PROGRESS_RECORDERS,
+    "peel:register": PEEL_READERS,
+    "peel:finding": PEEL_READERS,
+    "peel:inspection": PEEL_READERS,
+    "peel:progress_report": PEEL_READERS,
+    "peel:finding_add": PROGRESS_RECORDERS,
+    "peel:finding_edit": PROGRESS_RECORDERS,
+    "peel:add_update": PROGRESS_RECORDERS,
     "scorecard:index": SCORECARD_READERS,
     "scorecard:topic": SCORECARD_READERS,
     "scorecard:topic_download": SCORECARD_READERS,

@@ -153,3 +153,82 @@ class ActionFactory(DjangoModelFactory):
     description = factory.Sequence(lambda n: f"Action {n}")
     owner = "ACC Operations"
     due_date = factory.LazyAttribute(lambda o: o.meeting.date + datetime.timedelta(days=30))
+
+
+class InspectionFactory(DjangoModelFactory):
+    class Meta:
+        model = "oversight.Inspection"
+
+    title = factory.Sequence(lambda n: f"PEEL inspection {n}")
+    published_on = datetime.date(2022, 7, 1)
+
+
+def _set(name):
+    """A many-to-many set after creation, from a list given to the factory."""
+
+    def set_links(self, create, values, **kwargs):
+        if create and values:
+            getattr(self, name).set(values)
+
+    return factory.post_generation(set_links)
+
+
+class FindingFactory(DjangoModelFactory):
+    """An area for improvement; see CauseFactory and RecommendationFactory."""
+
+    class Meta:
+        model = "oversight.Finding"
+        skip_postgeneration_save = True
+
+    inspection = factory.SubFactory(InspectionFactory)
+    kind = "afi"
+    reference = factory.Sequence(lambda n: f"AFI {n + 1}")
+    text = factory.Sequence(lambda n: f"The force should improve area {n}.")
+    target_date = datetime.date(2023, 3, 31)
+    objectives = _set("objectives")
+    measures = _set("measures")
+    deliverables = _set("deliverables")
+
+
+class CauseFactory(FindingFactory):
+    kind = "cause"
+    reference = factory.Sequence(lambda n: f"CoC {n + 1}")
+    text = factory.Sequence(lambda n: f"The force needs to improve service {n}.")
+
+
+class RecommendationFactory(FindingFactory):
+    kind = "recommendation"
+    cause = factory.SubFactory(CauseFactory, inspection=factory.SelfAttribute("..inspection"))
+    reference = factory.Sequence(lambda n: f"R {n + 1}")
+    text = factory.Sequence(lambda n: f"The force should answer calls faster ({n}).")
+
+
+class CoreActivityFactory(DjangoModelFactory):
+    class Meta:
+        model = "oversight.CoreActivity"
+
+    objective = factory.SubFactory(
+        "tests.factories.DeliveryObjectiveFactory")
+    order = factory.Sequence(lambda n: n + 1)
+    text = factory.Sequence(lambda n: f"Core activity {n}")
+    owner = "D/CEO"
+
+
+class DeliveryObjectiveFactory(DjangoModelFactory):
+    class Meta:
+        model = "oversight.DeliveryObjective"
+
+    plan = factory.SubFactory(
+        "tests.factories.DeliveryPlanFactory")
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Delivery objective {n}")
+
+
+class DeliveryPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = "oversight.DeliveryPlan"
+
+    title = factory.Sequence(lambda n: f"OPCC Delivery Plan {n}")
+    period = "2020-21"
+    start_date = datetime.date(2020, 4, 1)
+    end_date = datetime.date(2021, 3, 31)

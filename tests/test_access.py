@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from elg.models import Question
-from oversight.models import Objective
+from oversight.models import MonitoringStage, Objective
 from scorecard.models import (
     Annotation,
     ComparatorValue,
@@ -25,7 +25,9 @@ from tests.factories import (
     PASSWORD,
     ActionFactory,
     BriefingFactory,
+    CoreActivityFactory,
     MeasureFactory,
+    RecommendationFactory,
     ThemeFactory,
     UserFactory,
 )
@@ -54,6 +56,9 @@ def admin_models():
 
 ELG_MEETING_PAGES = ["meeting", "meeting_edit", "outcome", "briefing", "briefing_pdf",
                      "briefing_page_css", "briefing_edit", "briefing_questions"]
+
+FINDING_PAGES = ["finding", "finding_edit", "add_update"]
+INSPECTION_PAGES = ["inspection", "progress_report"]
 
 
 def url_cases(data):
@@ -84,6 +89,11 @@ def parameters(name, pattern, model, data):
         "scorecard:return_form": {"topic": data["measure"].topic_id, "month": "2023-10"},
         "scorecard:upload_preview": {"pk": data["upload"].pk},
         **{f"elg:{page}": {"pk": data["meeting"].pk} for page in ELG_MEETING_PAGES},
+        **{f"peel:{page}": {"pk": data["finding"].pk} for page in FINDING_PAGES},
+        **{f"peel:{page}": {"pk": data["finding"].inspection_id} for page in INSPECTION_PAGES},
+        "delivery_plan": {"pk": data["activity"].objective.plan_id},
+        "delivery_activity": {"pk": data["activity"].pk},
+        "delivery_activity_update": {"pk": data["activity"].pk},
         "admin:view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(Objective).pk,
             "object_id": data["objective"].pk,
@@ -138,8 +148,14 @@ def url_data(current_plan, monkeypatch):
     Question.objects.create(theme=theme, text="How is performance overseen?")
     ActionFactory(meeting=briefing.meeting)
     briefing.meeting.assurances.create(objective=objective, rating="partly")
+    finding = RecommendationFactory(measures=[measure], objectives=[objective])
+    finding.updates.create(date=datetime.date(2023, 12, 14), rag="amber", narrative="Better.")
+    activity = CoreActivityFactory()
+    activity.updates.create(date=datetime.date(2021, 1, 5), status="on_track", narrative="Going.")
+    MonitoringStage.objects.create(stage="engage", started_on=datetime.date(2022, 9, 1))
     return {"plan": current_plan, "objective": objective, "measure": measure,
-            "upload": upload, "meeting": briefing.meeting}
+            "upload": upload, "meeting": briefing.meeting, "finding": finding,
+            "activity": activity}
 
 
 @pytest.mark.parametrize("role", access.ROLES, ids=lambda r: str(r or "anonymous"))
