@@ -256,6 +256,6 @@ def test_the_progress_report_groups_recommendations_under_their_cause(staff_clie
     assert "1 of 1 measures sustained" in text
     assert "Arrest Rate: DA: sustained (6 months)" in text
     few = queries_of(staff_client, url)
-    for n in range(10):
+    for _ in range(10):
         RecommendationFactory(cause=other, inspection=cause.inspection, measures=[measure])
     assert queries_of(staff_client, url) == few
