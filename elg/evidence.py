@@ -1,6 +1,8 @@
 """The evidence a KLOE briefing assembles, as of its meeting's date: the KPI
-tables of the objectives' topics, the deliverables behind or overdue, and the
-actions still open from earlier meetings on the same objectives.
+tables of the objectives' topics, the deliverables behind or overdue, the
+actions still open from earlier meetings on the same objectives, and the PEEL
+findings on those objectives that HMICFRS has not closed (their status as it
+stands now: the register keeps no history of statuses, only dated updates).
 
 Values entered after the meeting for months before it are shown as they stand
 now: the scorecard keeps one current value a month (its history is the audit).
@@ -13,7 +15,7 @@ from django.db.models import Max
 
 from elg.models import Action
 from oversight.deliverables import DeliverableStatus
-from oversight.models import Deliverable
+from oversight.models import Deliverable, Finding
 from oversight.queries import deliverables_with_status
 from scorecard.figures import month_figures
 from scorecard.freshness import expected_month
@@ -37,6 +39,7 @@ class Evidence:
     tables: list[TopicTable] = field(default_factory=list)
     deliverables: list = field(default_factory=list)
     actions: list = field(default_factory=list)
+    findings: list = field(default_factory=list)
 
 
 def reference_month(measures, as_of: date) -> date | None:
@@ -71,6 +74,11 @@ def actions_arising(meeting) -> list[Action]:
     ).select_related("meeting").distinct().order_by("due_date", "pk"))
 
 
+def open_findings(objectives) -> list[Finding]:
+    return list(Finding.objects.filter(objectives__in=objectives).exclude(
+        status=Finding.Status.CLOSED).in_report_order().distinct())
+
+
 def assemble(meeting) -> Evidence:
     objectives = list(meeting.objectives.all())
     month, tables = kpi_tables(objectives, meeting.date)
@@ -80,4 +88,5 @@ def assemble(meeting) -> Evidence:
         tables=tables,
         deliverables=deliverables_needing_attention(objectives, meeting.date),
         actions=actions_arising(meeting),
+        findings=open_findings(objectives),
     )

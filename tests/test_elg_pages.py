@@ -14,6 +14,7 @@ from tests.factories import (
     MeetingFactory,
     ObjectiveFactory,
     PlanFactory,
+    RecommendationFactory,
     ThemeFactory,
 )
 from tests.pages import cells, queries_of
@@ -262,7 +263,15 @@ def test_briefing_assembles_evidence_as_of_the_meeting(staff_client, briefing, p
     ActionFactory(meeting=earlier, description="Done in June", status="complete")
     later = MeetingFactory(date=datetime.date(2022, 8, 1), objectives=[objective])
     ActionFactory(meeting=later, description="From a later meeting")
+    RecommendationFactory(reference="R 1.1", text="Answer 999 calls promptly.",
+                          objectives=[objective])
+    RecommendationFactory(reference="R 1.3", text="Closed already.", status="closed",
+                          objectives=[objective])
+    RecommendationFactory(reference="R 3.1", text="Another objective's.",
+                          objectives=[plan["3.2"]])
     page = staff_client.get(briefing_url(briefing)).content.decode()
+    assert "Answer 999 calls promptly." in page
+    assert "Closed already." not in page and "Another objective's." not in page
     assert "Overdue at the meeting" in page and "On track at the meeting" not in page
     assert "Still open from June" in page
     assert "Done in June" not in page and "From a later meeting" not in page
