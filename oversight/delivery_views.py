@@ -5,7 +5,6 @@ from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -71,15 +70,11 @@ def activity_update(request, pk):
     form = ActivityUpdateForm(request.POST or None, initial={
         "date": timezone.localdate(), "status": activity.status})
     if form.is_valid():
-        with transaction.atomic():
-            update = form.save(commit=False)
-            update.activity, update.author = activity, request.user
-            update.save()
-            activity.status = update.status
-            activity.save(update_fields=["status"])
+        form.save_for(activity, request.user)
         messages.success(request, "Progress update added.")
         return redirect(activity)
-    context = {"form": form, "activity": activity, "breadcrumbs": crumbs(
+    context = {"form": form, "caption": activity.objective.plan.title,
+               "subject": f"{activity.text} ({activity.owner})", "breadcrumbs": crumbs(
         (activity.objective.plan.title, activity.objective.plan.get_absolute_url()),
         ("Core activity", activity.get_absolute_url()))}
-    return render(request, "oversight/delivery/update_form.html", context)
+    return render(request, "oversight/update_form.html", context)

@@ -1,6 +1,7 @@
 """Forms of the PEEL register and the OPCC delivery plan."""
 
 from django import forms
+from django.db import transaction
 
 from oversight.forms import GovukFormMixin, day_field
 from oversight.models import (
@@ -85,7 +86,24 @@ class FindingForm(GovukFormMixin, forms.ModelForm):
         self.fields["inspection"].empty_label = None
 
 
-class ProgressUpdateForm(GovukFormMixin, forms.ModelForm):
+class ProgressFormMixin:
+    """A progress update that also sets its subject's status, both or neither."""
+
+    subject_field: str
+
+    def save_for(self, subject, author):
+        with transaction.atomic():
+            update = self.save(commit=False)
+            setattr(update, self.subject_field, subject)
+            update.author = author
+            update.save()
+            subject.status = self.cleaned_data["status"]
+            subject.save(update_fields=["status"])
+        return update
+
+
+class ProgressUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
+    subject_field = "finding"
     date = day_field(example="14 December 2023")
     status = forms.ChoiceField(
         label="The finding's status after this update", choices=Finding.Status.choices)
@@ -100,7 +118,8 @@ class ProgressUpdateForm(GovukFormMixin, forms.ModelForm):
         }
 
 
-class ActivityUpdateForm(GovukFormMixin, forms.ModelForm):
+class ActivityUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
+    subject_field = "activity"
     date = day_field(example="31 March 2021")
 
     class Meta:

@@ -3,7 +3,6 @@ inspection with the PCC's 56-day response clock, and the progress report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -100,17 +99,13 @@ def add_update(request, pk):
     form = ProgressUpdateForm(request.POST or None, initial={
         "date": timezone.localdate(), "status": finding.status})
     if form.is_valid():
-        with transaction.atomic():
-            update = form.save(commit=False)
-            update.finding, update.author = finding, request.user
-            update.save()
-            finding.status = form.cleaned_data["status"]
-            finding.save(update_fields=["status"])
+        form.save_for(finding, request.user)
         messages.success(request, f"Progress update added to {finding.reference}.")
         return redirect(finding)
-    context = {"form": form, "finding": finding,
+    context = {"form": form, "caption": f"{finding.get_kind_display()} {finding.reference}",
+               "subject": finding.text,
                "breadcrumbs": crumbs((finding.reference, finding.get_absolute_url()))}
-    return render(request, "oversight/peel/update_form.html", context)
+    return render(request, "oversight/update_form.html", context)
 
 
 @READ
