@@ -56,11 +56,6 @@ class FindingEvidence:
         return [e for e in self.evidence if e.sustained.met]
 
     @property
-    def all_met(self) -> bool:
-        """Every judged row sustained, and at least one judged."""
-        return bool(self.judged) and len(self.met) == len(self.judged)
-
-    @property
     def summary(self) -> str:
         if not self.evidence:
             return "No linked measures"
@@ -69,13 +64,17 @@ class FindingEvidence:
         return f"{len(self.met)} of {len(self.judged)} measures sustained"
 
 
-def evidence_for(findings, measures_of: dict, by_measure: dict) -> dict[int, FindingEvidence]:
-    """FindingEvidence by finding id; measures_of maps a finding id to its measure ids."""
-    def rows(finding):
-        found = [e for m in measures_of.get(finding.pk, ()) for e in by_measure.get(m, [])]
-        return sorted(found, key=lambda e: e.row.position)
-
-    return {finding.pk: FindingEvidence(rows(finding)) for finding in findings}
+def attach_evidence(findings) -> date | None:
+    """Give each finding `.evidence` (a FindingEvidence), all at one reference
+    month, which is returned; a bounded number of queries for any number."""
+    linked = measures_by_finding(findings)
+    measure_ids = set().union(*linked.values()) if linked else set()
+    month = reference_month(measure_ids)
+    by_measure = measure_evidence(measure_ids, month)
+    for finding in findings:
+        found = [e for m in linked.get(finding.pk, ()) for e in by_measure.get(m, [])]
+        finding.evidence = FindingEvidence(sorted(found, key=lambda e: e.row.position))
+    return month
 
 
 def measures_by_finding(findings) -> dict[int, set[int]]:

@@ -1,27 +1,11 @@
-"""The PEEL register's table and the tags its pages share."""
+"""The PEEL register's table."""
 
 import django_tables2 as tables
 from django.utils.html import format_html
 
 from oversight.models import Finding
+from oversight.presenters import finding_status_tag, rag_tag, tag
 from oversight.tables import CaptionedTable
-
-STATUS_COLOURS = {"open": "grey", "in_progress": "blue", "evidence_submitted": "purple",
-                  "closed": "green"}
-RAG_COLOURS = {"red": "red", "amber": "orange", "green": "green"}
-
-
-def tag(text, colour):
-    """A GOV.UK tag: the words carry the meaning, the colour only repeats it."""
-    return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
-
-
-def finding_status_tag(finding):
-    return tag(finding.get_status_display(), STATUS_COLOURS[finding.status])
-
-
-def rag_tag(update):
-    return tag(f"RAG: {update.get_rag_display()}", RAG_COLOURS[update.rag])
 
 
 def latest_update(finding):
@@ -46,9 +30,9 @@ class FindingTable(CaptionedTable):
         sequence = ("reference", "kind", "text", "target_date", "status", "update", "sustained")
         empty_text = "No findings match these filters."
 
-    def __init__(self, rows, *, today, evidence, **options):
+    def __init__(self, rows, *, today, **options):
         super().__init__(rows, **options)
-        self.today, self.evidence = today, evidence
+        self.today = today
 
     def render_reference(self, record):
         return format_html('<a class="govuk-link" href="{}">{}</a>',
@@ -76,4 +60,4 @@ class FindingTable(CaptionedTable):
         return format_html("{} {}", f"{update.date:%-d %b %Y}", rag_tag(update))
 
     def render_sustained(self, record):
-        return self.evidence[record.pk].summary
+        return record.evidence.summary

@@ -28,23 +28,14 @@ def crumbs(*extra):
     return [("Home", reverse("home")), ("PEEL register", reverse("peel:register")), *extra]
 
 
-def with_evidence(findings):
-    """The findings' measure evidence at one reference month (a bounded number of queries)."""
-    linked = evidence.measures_by_finding(findings)
-    measure_ids = set().union(*linked.values()) if linked else set()
-    month = evidence.reference_month(measure_ids)
-    by_measure = evidence.measure_evidence(measure_ids, month)
-    return month, evidence.evidence_for(findings, linked, by_measure)
-
-
 @READ
 def register(request):
     today = timezone.localdate()
     findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
     form = FindingFilterForm(request.GET or None)
     shown = form.keep(findings, today)
-    month, found = with_evidence(shown)
-    table = FindingTable(shown, today=today, evidence=found,
+    month = evidence.attach_evidence(shown)
+    table = FindingTable(shown, today=today,
                          caption=f"{len(shown)} of {len(findings)} findings")
     context = {"form": form, "table": table, "month": month,
                "sustained_months": SUSTAINED_MONTHS,
@@ -65,15 +56,15 @@ def finding_detail(request, pk):
     finding = get_object_or_404(
         Finding.objects.select_related("inspection", "cause").prefetch_related(
             LATEST_UPDATES, "objectives__priority", "recommendations"), pk=pk)
-    month, found = with_evidence([finding])
-    rows = [e.row for e in found[finding.pk].evidence]
+    month = evidence.attach_evidence([finding])
+    rows = [e.row for e in finding.evidence.evidence]
     table = KpiTable(rows, month, caption=f"At {month:%B %Y}") if month else None
-    context = {"finding": finding, "evidence": found[finding.pk], "month": month,
+    today = timezone.localdate()
+    context = {"finding": finding, "month": month,
                "table": table, "charts": row_charts(rows, month) if month else [],
                "deliverables": DeliverableTable(deliverables_with_status(
-                   finding.deliverables.all(), timezone.localdate()),
-                   caption="Linked deliverables"),
-               "today": timezone.localdate(), "sustained_months": SUSTAINED_MONTHS,
+                   finding.deliverables.all(), today), caption="Linked deliverables"),
+               "today": today, "sustained_months": SUSTAINED_MONTHS,
                "breadcrumbs": crumbs()}
     return render(request, "oversight/peel/finding.html", context)
 
@@ -132,11 +123,11 @@ def progress_report(request, pk):
     inspection = get_object_or_404(Inspection, pk=pk)
     findings = list(inspection.findings.in_report_order().select_related("cause")
                     .prefetch_related(LATEST_UPDATES))
-    month, found = with_evidence(findings)
+    month = evidence.attach_evidence(findings)
     causes = [f for f in findings if f.kind == Finding.Kind.CAUSE_OF_CONCERN]
     for cause in causes:
         cause.recommendation_list = [f for f in findings if f.cause_id == cause.pk]
-    context = {"inspection": inspection, "causes": causes, "evidence": found, "month": month,
+    context = {"inspection": inspection, "causes": causes, "month": month,
                "improvements": [f for f in findings
                                 if f.kind == Finding.Kind.AREA_FOR_IMPROVEMENT],
                "counts": evidence.counts_by_kind_and_status(findings),

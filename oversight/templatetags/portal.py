@@ -3,6 +3,8 @@ from datetime import timedelta
 from django import template
 from django.utils.html import format_html_join
 
+from oversight.presenters import activity_status_tag, finding_status_tag, rag_tag
+
 register = template.Library()
 
 
@@ -25,25 +27,11 @@ def paragraphs(text: str):
         "\n", '<p class="govuk-body">{}</p>', ((line,) for line in lines if line))
 
 
-@register.filter
-def finding_status(finding):
-    from oversight.peel_tables import finding_status_tag
-
-    return finding_status_tag(finding)
-
-
-@register.filter
-def rag(update):
-    from oversight.peel_tables import rag_tag
-
-    return rag_tag(update)
+register.filter("finding_status", finding_status_tag)
+register.filter("rag", rag_tag)
+register.filter("activity_status", activity_status_tag)
 
 
 @register.filter
 def overdue_on(finding, today) -> bool:
     return finding.is_overdue(today)
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key)
