@@ -80,6 +80,7 @@ def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
 
     from elg.demo import load_elg
     from oversight.peel_demo import load_peel_and_delivery_plan
+    from panel_reports.demo import load_panel
     from scorecard.demo import load_scorecard
 
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
@@ -87,4 +88,6 @@ def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
     load_peel_and_delivery_plan()
     load_elg(timezone.localdate())
     password = demo_password()
-    return plan, load_users(password), password
+    users = load_users(password)
+    load_panel()  # after the users: staff build the report and the lead publishes it
+    return plan, users, password

@@ -64,12 +64,13 @@ class FindingEvidence:
         return f"{len(self.met)} of {len(self.judged)} measures sustained"
 
 
-def attach_evidence(findings) -> date | None:
+def attach_evidence(findings, month: date | None = None) -> date | None:
     """Give each finding `.evidence` (a FindingEvidence), all at one reference
-    month, which is returned; a bounded number of queries for any number."""
+    month (by default the newest with data), which is returned; a bounded
+    number of queries for any number."""
     linked = measures_by_finding(findings)
     measure_ids = set().union(*linked.values()) if linked else set()
-    month = reference_month(measure_ids)
+    month = month or reference_month(measure_ids)
     by_measure = measure_evidence(measure_ids, month)
     for finding in findings:
         found = [e for m in linked.get(finding.pk, ()) for e in by_measure.get(m, [])]

@@ -13,6 +13,7 @@ SECTIONS = [
     ("Delivery plan", "delivery_plan_latest", Perm.READ_PLAN),
     ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
     ("ELG meetings", "elg:schedule", Perm.READ_ELG),
+    ("Panel reports", "panel_reports:list", Perm.READ_PUBLISHED_REPORTS),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),
     ("Upload values", "scorecard:upload", Perm.ENTER_DATA),
     ("Administration", "admin:index", Perm.USE_ADMIN),

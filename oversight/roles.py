@@ -71,6 +71,7 @@ PEEL_EDITING = model_permissions(
 ELG_EDITING = model_permissions(
     "elg", "meeting", "briefing", "briefingquestion", "theme", "question", "assurance", "action",
 )
+PANEL_EDITING = model_permissions("panel_reports", "acronym", "panelmeeting", "agendaitem")
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
@@ -90,7 +91,7 @@ _STAFF = {
     Perm.WRITE_DRAFTS,
     Perm.READ_PUBLISHED_REPORTS,
     Perm.USE_ADMIN,
-} | PLAN_EDITING | PEEL_EDITING | SCORECARD_EDITING | ELG_EDITING
+} | PLAN_EDITING | PEEL_EDITING | SCORECARD_EDITING | ELG_EDITING | PANEL_EDITING
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),

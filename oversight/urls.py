@@ -18,6 +18,7 @@ urlpatterns = [
     path("peel/", include("oversight.peel_urls")),
     path("scorecard/", include("scorecard.urls")),
     path("elg/", include("elg.urls")),
+    path("reports/", include("panel_reports.urls")),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),

@@ -109,6 +109,18 @@ def format_year_on_year(unit: str, change) -> str:
     return f"{change:.1f}%"
 
 
+def format_change_size(unit: str, change) -> str:
+    """The size of a year-on-year change, for sentences: "17.7%", "1.2 percentage
+    points", "00:00:01"; blank when there is none."""
+    if change is None or change != change:
+        return ""
+    if unit == "percentage":
+        return f"{abs(change):.1f} percentage points"
+    if unit == "duration":
+        return format_duration(abs(change))
+    return f"{abs(change):.1f}%"
+
+
 def month_name(month: date) -> str:
     """ "October 2023", for sentences."""
     return f"{month:%B %Y}"

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from oversight.forms import GovukFormMixin
-from scorecard.formats import format_duration, parse_duration, parse_month
+from scorecard.formats import format_duration, month_key, parse_duration, parse_month
 from scorecard.importing.reading import FORMULA_PATTERN
 from scorecard.models import Aggregation, Topic, Unit
 from scorecard.rules import NUMBER_COLUMNS, value_problems
@@ -23,6 +23,9 @@ class MonthField(forms.CharField):
         super().__init__(**kwargs)
         self.widget.attrs.update({"class": "govuk-input govuk-input--width-10",
                                   "inputmode": "numeric", "placeholder": "YYYY-MM"})
+
+    def prepare_value(self, value):
+        return month_key(value) if isinstance(value, date) else value
 
     def clean(self, value):
         text = super().clean(value)

@@ -9,12 +9,31 @@ from datetime import date
 import numpy as np
 
 from scorecard import stats
-from scorecard.formats import add_months, format_value, format_year_on_year, month_label
+from scorecard.formats import (
+    add_months,
+    format_change_size,
+    format_value,
+    format_year_on_year,
+    month_label,
+)
 from scorecard.sparkline import sparkline
 
 MEANING = {"improvement": "an improvement", "concern": "a concern", "change": "a change"}
 TABLE_COLUMNS = ["measure", "month", "three_months", "twelve_months", "year_on_year",
                  "trend", "exceptions", "weighting"]
+# A row's figures by name, in words: what a report's figure tokens may name.
+FIGURES = {
+    "month": "the reference month's value",
+    "three_months": "the 3 months to the reference month",
+    "twelve_months": "the 12 months to the reference month",
+    "year_on_year": "the year-on-year change, as the table prints it (“-1.2% points”)",
+    "change": "the size of the year-on-year change, for sentences "
+              "(“1.2 percentage points”)",
+    "trend": "the rolling 12-month trend",
+    "exceptions": "the statistical exceptions",
+    "weighting": "the exception weighting",
+}
+VALUE_OF = {"month": "value"}
 
 
 def headers(month: date) -> dict:
@@ -85,18 +104,28 @@ def _thresholds(measure, value) -> list:
             for t in measure.thresholds.all()]
 
 
-def _cells(row: KpiRow, month: date) -> dict:
+def figure_text(row: KpiRow, name: str) -> str:
+    """One figure of the row as the table prints it (FIGURES names them); the
+    page, the downloads, the data summary and report tokens all use this."""
     unit, numbers = row.measure.unit, row.figures
-    exceptions = numbers.get("exceptions") or ""
+    if name in ("month", "three_months", "twelve_months"):
+        return format_value(unit, numbers.get(VALUE_OF.get(name, name)))
+    if name == "year_on_year":
+        return format_year_on_year(unit, numbers.get("year_on_year"))
+    if name == "change":
+        return format_change_size(unit, numbers.get("year_on_year"))
+    if name == "exceptions":
+        exceptions = numbers.get("exceptions") or ""
+        return f"{exceptions} ({row.movement})" if exceptions else ""
+    if name == "weighting":
+        return str(row.weighting) if numbers else ""
+    return numbers.get(name) or ""  # trend
+
+
+def _cells(row: KpiRow, month: date) -> dict:
     return {
         "measure": row.label,
-        "month": format_value(unit, numbers.get("value")),
-        "three_months": format_value(unit, numbers.get("three_months")),
-        "twelve_months": format_value(unit, numbers.get("twelve_months")),
-        "year_on_year": format_year_on_year(unit, numbers.get("year_on_year")),
-        "trend": numbers.get("trend") or "",
-        "exceptions": f"{exceptions} ({row.movement})" if exceptions else "",
-        "weighting": str(row.weighting) if numbers else "",
+        **{name: figure_text(row, name) for name in FIGURES},
         "thresholds": "; ".join(
             f"{label}: {'met' if met else 'not met'}" for label, met in row.thresholds
             if met is not None),

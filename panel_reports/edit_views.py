@@ -1,0 +1,149 @@
+"""Building a report: OPCC staff start a draft from the scorecard and edit its
+parts; it is submitted; the OPCC lead sends it back with a comment or
+publishes it; a published report is corrected by a new version. A step the
+report's state does not allow is refused with a message on the report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from oversight.roles import Perm
+from panel_reports import workflow
+from panel_reports.forms import CommentForm, ReportForm, SectionForm, TopicPageForm
+from panel_reports.models import PrioritySection, Report, TopicPage
+from panel_reports.views import crumbs
+from panel_reports.workflow import WorkflowError
+from scorecard.kpi_rows import FIGURES
+
+WRITE = permission_required(Perm.WRITE_DRAFTS, raise_exception=True)
+APPROVE = permission_required(Perm.APPROVE_REPORTS, raise_exception=True)
+
+
+def form_page(request, form, *, heading, button, report=None, intro=""):
+    context = {"form": form, "heading": heading, "button": button, "report": report,
+               "intro": intro, "figure_names": FIGURES,
+               "breadcrumbs": crumbs(*([(report.title, report.get_absolute_url())]
+                                       if report else []))}
+    return render(request, "panel_reports/form.html", context)
+
+
+def refused(request, report, error):
+    messages.error(request, str(error))
+    return redirect(report)
+
+
+@WRITE
+def report_add(request):
+    form = ReportForm(request.POST or None)
+    if form.is_valid():
+        report = workflow.create_draft(form.save(commit=False), request.user)
+        messages.success(request, f"Draft started: {report.title}. Its topic pages start from "
+                                  "the scorecard's data summaries.")
+        return redirect(report)
+    return form_page(request, form, heading="Start a highlight report", button="Start the draft",
+                     intro="The draft gets a section for each priority of the current Plan and "
+                           "a page for each scorecard topic, with its KPI table at the month "
+                           "you choose.")
+
+
+def editable(request, model, **lookup):
+    """The object, and the refusal to show if its report cannot be changed."""
+    item = get_object_or_404(model, **lookup)
+    report = item if isinstance(item, Report) else item.report
+    try:
+        workflow.ensure_editable(report)
+    except WorkflowError as error:
+        return item, refused(request, report, error)
+    return item, None
+
+
+def edit_page(request, model, form_class, *, heading, **lookup):
+    item, refusal = editable(request, model, **lookup)
+    if refusal:
+        return refusal
+    report = item if isinstance(item, Report) else item.report
+    form = form_class(request.POST or None, instance=item)
+    if form.is_valid():
+        form.save()
+        messages.success(request, f"Saved: {heading}.")
+        return redirect(report)
+    return form_page(request, form, heading=heading, button="Save", report=report)
+
+
+@WRITE
+def report_edit(request, pk):
+    return edit_page(request, Report, ReportForm, heading="The report's details", pk=pk)
+
+
+@WRITE
+def section_edit(request, pk, number):
+    section = get_object_or_404(PrioritySection.objects.select_related("priority"),
+                                report=pk, priority__number=number)
+    return edit_page(request, PrioritySection, SectionForm, pk=section.pk,
+                     heading=f"Priority {number}: {section.priority.title}")
+
+
+@WRITE
+def topic_edit(request, pk, code):
+    page = get_object_or_404(TopicPage.objects.select_related("topic"), report=pk,
+                             topic__code=code)
+    return edit_page(request, TopicPage, TopicPageForm, pk=page.pk, heading=page.topic.name)
+
+
+def step(request, pk, move, done):
+    report = get_object_or_404(Report, pk=pk)
+    try:
+        move(report)
+    except WorkflowError as error:
+        return refused(request, report, error)
+    messages.success(request, done)
+    return redirect(report)
+
+
+@require_POST
+@WRITE
+def submit(request, pk):
+    return step(request, pk, lambda r: workflow.submit(r, request.user),
+                "Submitted for approval. The OPCC lead can now publish it or send it back.")
+
+
+@require_POST
+@APPROVE
+def publish(request, pk):
+    return step(request, pk, lambda r: workflow.publish(r, request.user),
+                "Published. Panel members can now read it; its figures are frozen as they "
+                "stand today.")
+
+
+def commented_step(request, pk, move, *, heading, label, missing, button, done):
+    report = get_object_or_404(Report, pk=pk)
+    form = CommentForm(request.POST or None, label=label, missing=missing)
+    if form.is_valid():
+        try:
+            result = move(report, form.cleaned_data["comment"]) or report
+        except WorkflowError as error:
+            return refused(request, report, error)
+        messages.success(request, done)
+        return redirect(result)
+    return form_page(request, form, heading=heading, button=button, report=report)
+
+
+@APPROVE
+def send_back(request, pk):
+    return commented_step(
+        request, pk, lambda r, c: workflow.send_back(r, request.user, c),
+        heading="Send the report back", label="What needs changing?",
+        missing="Say what needs changing: sending a report back needs a comment.",
+        button="Send it back", done="Sent back to draft with your comment.")
+
+
+@WRITE
+def correct(request, pk):
+    return commented_step(
+        request, pk, lambda r, c: workflow.start_correction(r, request.user, c),
+        heading="Correct the published report", label="What does the correction change?",
+        missing="Say what the correction changes: it is printed on both versions.",
+        button="Start the correction",
+        done="Correction started as a new draft version. The published version stays "
+             "as it is until this one is published.")

@@ -1,0 +1,43 @@
+"""Figures revised since a report was published: each KPI table cell of the
+snapshot beside the same cell computed from today's data at the same month."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from panel_reports.topic_parts import row_key, rows_by_topic
+from scorecard.kpi_rows import FIGURES, headers
+from scorecard.models import Topic
+
+# The figures a reader can see in a table or a token, with their headers.
+COMPARED = list(FIGURES)
+
+
+@dataclass
+class Revision:
+    topic: str
+    label: str
+    figure: str
+    published: str
+    now: str
+
+
+def revised_figures(report) -> list[Revision]:
+    snapshot = report.snapshot
+    topics = [part for part in snapshot["parts"] if part["kind"] == "topic"]
+    ids = dict(Topic.objects.filter(code__in=[part["code"] for part in topics])
+               .values_list("code", "pk"))
+    live = rows_by_topic({ids[part["code"]]: date.fromisoformat(part["month"])
+                          for part in topics if part["code"] in ids})
+    found = []
+    for part in topics:
+        month = date.fromisoformat(part["month"])
+        titles = {**headers(month), "change": "Size of the year-on-year change"}
+        now = {row_key(row): row.cells for row in live.get(ids.get(part["code"]), [])}
+        for row in part["rows"]:
+            cells = now.get(row["key"], {})
+            for name in COMPARED:
+                old, new = row["cells"].get(name, ""), cells.get(name, "–")
+                if old != new:
+                    found.append(Revision(part["title"], row["text"], titles[name], old, new))
+    return found
+

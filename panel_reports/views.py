@@ -1,0 +1,122 @@
+"""Reading reports: the list, a report's contents, each part as a page, the
+whole document to print or download as a PDF, and the figures revised since
+publication. Panel members read published reports only: any other report is
+"not found" to them, whatever the address."""
+
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from oversight.pdf import PdfUnavailable, html_to_pdf, inline_stylesheets, page_furniture
+from oversight.roles import Perm
+from panel_reports import document
+from panel_reports.models import Acronym, Report
+from panel_reports.revisions import revised_figures
+
+READ = permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
+PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
+
+
+def crumbs(*extra):
+    return [("Home", reverse("home")), ("Panel reports", reverse("panel_reports:list")),
+            *extra]
+
+
+def readable(request, pk) -> Report:
+    report = get_object_or_404(
+        Report.objects.select_related("meeting", "corrects", "correction"), pk=pk)
+    if not report.is_published and not request.user.has_perm(Perm.READ_DRAFT_REPORTS):
+        raise Http404("No such report")
+    return report
+
+
+def document_of(report) -> dict:
+    """The published snapshot, or the draft as it would be published now."""
+    return report.snapshot if report.is_published else document.build(report)
+
+
+@READ
+def report_list(request):
+    reports = Report.objects.select_related("meeting")
+    if not request.user.has_perm(Perm.READ_DRAFT_REPORTS):
+        reports = reports.published()
+    return render(request, "panel_reports/list.html",
+                  {"reports": reports, "breadcrumbs": crumbs()[:1]})
+
+
+@READ
+def contents(request, pk):
+    report = readable(request, pk)
+    doc = document_of(report)
+    context = {"report": report, "document": doc, "contents": document.contents(doc["parts"]),
+               "events": report.events.select_related("by")
+               if request.user.has_perm(Perm.READ_DRAFT_REPORTS) else [],
+               "breadcrumbs": crumbs()}
+    return render(request, "panel_reports/contents.html", context)
+
+
+@READ
+def part(request, pk, slug):
+    report = readable(request, pk)
+    doc = document_of(report)
+    parts = doc["parts"]
+    index = next((i for i, p in enumerate(parts) if p["slug"] == slug), None)
+    if index is None:
+        raise Http404("No such part of the report")
+    context = {"report": report, "document": doc, "part": parts[index],
+               "previous": parts[index - 1] if index else None,
+               "next": parts[index + 1] if index + 1 < len(parts) else None,
+               "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
+    return render(request, "panel_reports/part.html", context)
+
+
+@READ
+def whole(request, pk):
+    report = readable(request, pk)
+    context = {"report": report, "document": document_of(report),
+               "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
+    return render(request, "panel_reports/whole.html", context)
+
+
+def page_heading(report) -> str:
+    return f"Police and Crime Panel: {report.title}"
+
+
+@READ
+def page_css(request, pk):
+    """The printed pages' heading and page numbers, which differ per report."""
+    report = readable(request, pk)
+    return HttpResponse(page_furniture(page_heading(report)), content_type="text/css")
+
+
+@READ
+def pdf(request, pk):
+    report = readable(request, pk)
+    html = render_to_string("panel_reports/document.html", {
+        "report": report, "document": document_of(report),
+        "styles": inline_stylesheets(*PRINT_STYLES) + page_furniture(page_heading(report))})
+    try:
+        body = html_to_pdf(html)
+    except PdfUnavailable:
+        return render(request, "elg/pdf_unavailable.html",
+                      {"back": reverse("panel_reports:whole", args=[pk])}, status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    name = f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@permission_required(Perm.READ_DRAFT_REPORTS, raise_exception=True)
+def revisions(request, pk):
+    report = get_object_or_404(Report.objects.published(), pk=pk)
+    context = {"report": report, "revisions": revised_figures(report),
+               "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
+    return render(request, "panel_reports/revisions.html", context)
+
+
+@READ
+def acronyms(request):
+    return render(request, "panel_reports/acronyms.html",
+                  {"acronyms": Acronym.objects.all(), "breadcrumbs": crumbs()})
