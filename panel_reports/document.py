@@ -37,7 +37,8 @@ def build(report) -> dict:
     parts = []
     deliverables = deliverables_by_priority(report, sections)
     for section in sections:
-        parts.append(priority_part(section, deliverables.get(section.priority_id, []), marker))
+        parts.append(priority_part(section, deliverables.get(section.priority_id, []), marker)
+                     | {"as_of": report.period_end_day})
         parts += [topic_part(page, rows[page.topic_id], book, marker)
                   for page in pages if page.topic.priority_id == section.priority_id]
     placed = {section.priority_id for section in sections}
