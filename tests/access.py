@@ -39,6 +39,10 @@ ELG_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FOR
 ELG_MANAGERS = DATA_ENTRY
 PEEL_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
 PROGRESS_RECORDERS = DATA_ENTRY
+REPORT_READERS = outcomes(staff=OK, lead=OK, panel=OK, officer=FORBIDDEN, admin=FORBIDDEN)
+DRAFT_WRITERS = DATA_ENTRY
+APPROVERS = outcomes(staff=FORBIDDEN, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN,
+                     admin=FORBIDDEN)
 ADMIN_PAGES = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
 USER_ADMIN_PAGES = outcomes(
     staff=FORBIDDEN, lead=FORBIDDEN, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK
@@ -97,6 +101,32 @@ ACCESS = {
     "elg:briefing_edit": ELG_MANAGERS,
     "elg:briefing_questions": ELG_MANAGERS,
     "elg:question_bank": ELG_MANAGERS,
+    "panel_reports:list": REPORT_READERS,
+    "panel_reports:acronyms": REPORT_READERS,
+    "panel_reports:meetings": REPORT_READERS,
+    # url_data's report is published; test_panel_reports covers drafts.
+    "panel_reports:contents": REPORT_READERS,
+    "panel_reports:whole": REPORT_READERS,
+    "panel_reports:pdf": REPORT_READERS,
+    "panel_reports:page_css": REPORT_READERS,
+    "panel_reports:part": REPORT_READERS,
+    "panel_reports:revisions": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN,
+                                        admin=FORBIDDEN),
+    "panel_reports:add": DRAFT_WRITERS,
+    # A published report's edit pages send the writer back to it with the refusal.
+    "panel_reports:edit": outcomes(staff=REDIRECT, lead=REDIRECT, panel=FORBIDDEN,
+                                   officer=FORBIDDEN, admin=FORBIDDEN),
+    "panel_reports:section_edit": outcomes(staff=REDIRECT, lead=REDIRECT, panel=FORBIDDEN,
+                                           officer=FORBIDDEN, admin=FORBIDDEN),
+    "panel_reports:topic_edit": outcomes(staff=REDIRECT, lead=REDIRECT, panel=FORBIDDEN,
+                                         officer=FORBIDDEN, admin=FORBIDDEN),
+    "panel_reports:correct": DRAFT_WRITERS,
+    "panel_reports:send_back": APPROVERS,
+    # Steps are POSTs.
+    "panel_reports:submit": outcomes(staff=NOT_ALLOWED, lead=NOT_ALLOWED, panel=NOT_ALLOWED,
+                                     officer=NOT_ALLOWED, admin=NOT_ALLOWED),
+    "panel_reports:publish": outcomes(staff=NOT_ALLOWED, lead=NOT_ALLOWED, panel=NOT_ALLOWED,
+                                      officer=NOT_ALLOWED, admin=NOT_ALLOWED),
     # The admin: the portal's sign-in page serves it too.
     "admin:login": everyone(LOGIN),
     "admin:logout": outcomes(
@@ -133,6 +163,7 @@ ELG_ADMIN_PAGES = DATA_ENTRY
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
     "elg": ELG_ADMIN_PAGES,
+    "panel_reports": ELG_ADMIN_PAGES,
     "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_PAGES,
     "axes": USER_ADMIN_PAGES,
@@ -144,6 +175,8 @@ USER_ADMIN_APP_INDEX = outcomes(
 ADMIN_APP_INDEXES = {
     "oversight": ADMIN_PAGES,
     "elg": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=NOT_FOUND),
+    "panel_reports": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN,
+                              admin=NOT_FOUND),
     "scorecard": ADMIN_PAGES,
     "auth": USER_ADMIN_APP_INDEX,
     "axes": USER_ADMIN_APP_INDEX,

@@ -12,6 +12,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from elg.models import Question
 from oversight.models import MonitoringStage, Objective
+from oversight.roles import Role
+from panel_reports import workflow
+from panel_reports.models import Acronym, PanelMeeting, Report
 from scorecard.models import (
     Annotation,
     ComparatorValue,
@@ -59,6 +62,8 @@ ELG_MEETING_PAGES = ["meeting", "meeting_edit", "outcome", "briefing", "briefing
 
 FINDING_PAGES = ["finding", "finding_edit", "add_update"]
 INSPECTION_PAGES = ["inspection", "progress_report"]
+REPORT_PAGES = ["contents", "whole", "pdf", "page_css", "revisions", "edit", "submit",
+                "send_back", "publish", "correct"]
 
 
 def url_cases(data):
@@ -92,6 +97,10 @@ def parameters(name, pattern, model, data):
         **{f"peel:{page}": {"pk": data["finding"].pk} for page in FINDING_PAGES},
         **{f"peel:{page}": {"pk": data["finding"].inspection_id} for page in INSPECTION_PAGES},
         "delivery_plan": {"pk": data["activity"].objective.plan_id},
+        **{f"panel_reports:{page}": {"pk": data["report"].pk} for page in REPORT_PAGES},
+        "panel_reports:part": {"pk": data["report"].pk, "slug": "priority-1"},
+        "panel_reports:section_edit": {"pk": data["report"].pk, "number": 1},
+        "panel_reports:topic_edit": {"pk": data["report"].pk, "code": data["measure"].topic.code},
         "delivery_activity": {"pk": data["activity"].pk},
         "delivery_activity_update": {"pk": data["activity"].pk},
         "admin:view_on_site": {
@@ -109,6 +118,14 @@ def parameters(name, pattern, model, data):
     return {}
 
 
+def published_report(user):
+    report = workflow.create_draft(Report(
+        period_start=datetime.date(2023, 9, 1), period_end=datetime.date(2023, 12, 1),
+        reference_month=datetime.date(2023, 10, 1)), user)
+    workflow.submit(report, user)
+    return workflow.publish(report, user)
+
+
 def outcome(response):
     if response.status_code in (301, 302):
         # The admin's sign-in address only forwards to the portal's (tested as admin:login).
@@ -121,6 +138,7 @@ def outcome(response):
 def url_data(current_plan, monkeypatch):
     # Who may download a briefing is the question here, not Chromium's printing.
     monkeypatch.setattr("elg.briefing_views.html_to_pdf", lambda html: b"%PDF-1.7")
+    monkeypatch.setattr("panel_reports.views.html_to_pdf", lambda html: b"%PDF-1.7")
     # A failed and a successful sign-in give the lockout admin pages a row each.
     UserFactory(username="someone")
     UserFactory(username="forgetful")
@@ -153,7 +171,11 @@ def url_data(current_plan, monkeypatch):
     activity = CoreActivityFactory()
     activity.updates.create(date=datetime.date(2021, 1, 5), status="on_track", narrative="Going.")
     MonitoringStage.objects.create(stage="engage", started_on=datetime.date(2022, 9, 1))
-    return {"plan": current_plan, "objective": objective, "measure": measure,
+    report = published_report(UserFactory(role=Role.OPCC_LEAD))
+    meeting = PanelMeeting.objects.create(date=datetime.date(2024, 1, 18), place="Kennet Room")
+    meeting.items.create(title="PCC Budget", report=report)
+    Acronym.objects.create(acronym="DA", meaning="Domestic Abuse")
+    return {"report": report,"plan": current_plan, "objective": objective, "measure": measure,
             "upload": upload, "meeting": briefing.meeting, "finding": finding,
             "activity": activity}
 
