@@ -13,10 +13,18 @@ from oversight.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
 from tests.browser.test_journeys import sign_in, violations
-from tests.factories import UserFactory
+from tests.factories import CauseFactory, InspectionFactory, RecommendationFactory, UserFactory
 from tests.scorecard_data import OCT_2023
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def inspection(db):
+    inspection = InspectionFactory(title="PEEL 2021/22", published_on=datetime.date(2022, 7, 1))
+    cause = CauseFactory(inspection=inspection, reference="CoC 1")
+    RecommendationFactory(inspection=inspection, cause=cause, reference="R 1.1")
+    return inspection
 
 
 @pytest.fixture
@@ -35,7 +43,7 @@ def new_page(browser, live_server, role):
 
 
 def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, page,
-                                                        next_quarter, kpi_data):
+                                                        next_quarter, kpi_data, inspection):
     found = []
     sign_in(page, UserFactory(role=Role.OPCC_STAFF).username)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Panel reports").click()
@@ -47,6 +55,7 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     page.get_by_label("First month of the period").fill("2023-09")
     page.get_by_label("Last month of the period").fill("2023-12")
     page.get_by_label("Month the KPI tables show").fill("2023-10")
+    page.get_by_label("Inspection").select_option(label=inspection.title)
     page.get_by_role("button", name="Start the draft").click()
     assert page.get_by_text("Draft started").is_visible()
     found += violations(page)
@@ -76,6 +85,14 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     lead.get_by_role("button", name="Publish the report").click()
     assert lead.get_by_text("Published. Panel members can now read it").is_visible()
     found += violations(lead)
+    lead.get_by_role("link", name="Figures revised since publication").click()
+    assert lead.get_by_text("No figure has been revised").is_visible()
+    found += violations(lead)
+    lead.goto(report_url)
+    lead.get_by_role("link", name="Correct this report").click()
+    lead.get_by_role("button", name="Start the correction").click()
+    assert lead.get_by_role("link", name="Say what the correction changes").is_visible()
+    found += violations(lead)
 
     panel = new_page(browser, live_server, Role.PANEL_MEMBER)
     panel.get_by_role("link", name="Panel reports").first.click()
@@ -85,6 +102,10 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     panel.get_by_role("link", name=topic).click()
     assert panel.get_by_text("Calls answered rose 17.5% to 2,000.").is_visible()
     assert panel.get_by_role("table", name=f"{topic}: KPI table at Oct-2023").is_visible()
+    found += violations(panel)
+    panel.get_by_role("link", name="Contents").last.click()
+    panel.get_by_role("link", name="PEEL progress report").click()
+    assert panel.get_by_role("heading", name="Cause of concern CoC 1").is_visible()
     found += violations(panel)
     panel.get_by_role("link", name="Contents").last.click()
     panel.get_by_role("link", name="Read the whole report").click()
@@ -98,6 +119,9 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     assert "Sign out" not in first  # the document, not the page around it
     panel.get_by_role("link", name="Panel reports").first.click()
     panel.get_by_role("link", name="Panel meetings and the forward work plan").click()
+    found += violations(panel)
+    panel.get_by_role("link", name="Panel reports").first.click()
+    panel.get_by_role("link", name="Acronyms glossary").click()
     found += violations(panel)
 
     response = panel.goto(next_quarter.get_absolute_url())
