@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight import findings as evidence
+from oversight import peel_report
 from oversight.models import Finding, Inspection, MonitoringStage, ProgressUpdate
 from oversight.peel_forms import FindingFilterForm, FindingForm, ProgressUpdateForm
 from oversight.peel_tables import FindingTable
@@ -121,18 +122,8 @@ def stage_history():
 @READ
 def progress_report(request, pk):
     inspection = get_object_or_404(Inspection, pk=pk)
-    findings = list(inspection.findings.in_report_order().select_related("cause")
-                    .prefetch_related(LATEST_UPDATES))
-    month = evidence.attach_evidence(findings)
-    causes = [f for f in findings if f.kind == Finding.Kind.CAUSE_OF_CONCERN]
-    for cause in causes:
-        cause.recommendation_list = [f for f in findings if f.cause_id == cause.pk]
-    context = {"inspection": inspection, "causes": causes, "month": month,
-               "improvements": [f for f in findings
-                                if f.kind == Finding.Kind.AREA_FOR_IMPROVEMENT],
-               "counts": evidence.counts_by_kind_and_status(findings),
-               "statuses": Finding.Status,
-               "stage": current_stage(), "today": timezone.localdate(),
-               "sustained_months": SUSTAINED_MONTHS,
+    today = timezone.localdate()
+    context = {"inspection": inspection, "peel": peel_report.progress_report(inspection, today),
+               "today": today,
                "breadcrumbs": crumbs((inspection.title, inspection.get_absolute_url()))}
     return render(request, "oversight/peel/progress_report.html", context)

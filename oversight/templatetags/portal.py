@@ -1,9 +1,10 @@
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django import template
+from django.utils.dateformat import format as format_date
 from django.utils.html import format_html_join
 
-from oversight.presenters import activity_status_tag, finding_status_tag, rag_tag
+from oversight.presenters import activity_status_tag, finding_status_tag, rag_tag, tag
 
 register = template.Library()
 
@@ -35,3 +36,19 @@ register.filter("activity_status", activity_status_tag)
 @register.filter
 def overdue_on(finding, today) -> bool:
     return finding.is_overdue(today)
+
+
+@register.filter
+def day(value, style="j F Y"):
+    """A date, or a stored one (ISO text), in any Django date format."""
+    if not value:
+        return ""
+    if not isinstance(value, date):
+        value = datetime.fromisoformat(value)
+    return format_date(value, style)
+
+
+@register.filter
+def as_tag(value):
+    """A tag stored as data: {"text": …, "colour": …}."""
+    return tag(value["text"], value["colour"])

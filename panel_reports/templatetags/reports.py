@@ -1,33 +1,19 @@
-"""Rendering a report's document (plain JSON data) in templates: its dates are
-ISO text, its tags (text, colour) pairs, and its trend lines numbers."""
+"""Rendering a report's document (plain JSON data) in templates: its KPI
+tables' cells and trend lines, and its charts. (Stored dates and tags use the
+portal's `day` and `as_tag` filters.)"""
 
 import math
-from datetime import date, datetime
+from datetime import date
 
 from django import template
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
-from oversight.presenters import tag
 from scorecard.formats import add_months
 from scorecard.sparkline import sparkline
 from scorecard.tables import TAG
 
 register = template.Library()
 NUMERIC = {"month", "three_months", "twelve_months", "year_on_year", "weighting"}
-
-
-@register.filter
-def iso_date(text, style="j F Y"):
-    """ "2022-07-01" as "1 July 2022" (any Django date format)."""
-    if not text:
-        return ""
-    return format_date(datetime.fromisoformat(text), style)
-
-
-@register.filter
-def as_tag(value):
-    return tag(value["text"], value["colour"])
 
 
 @register.filter
