@@ -34,3 +34,16 @@ def test_pages_cannot_be_framed(client):
     response = client.get(reverse("login"))
     assert response["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+
+
+def test_template_comments_close_on_their_own_line():
+    """Django's {# #} comments are one line: an unclosed one prints as text."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    unclosed = [f"{path}:{number}"
+                for path in sorted(Path(settings.BASE_DIR, "templates").rglob("*.html"))
+                for number, line in enumerate(path.read_text().splitlines(), 1)
+                if "{#" in line and "#}" not in line[line.index("{#"):]]
+    assert unclosed == []
