@@ -10,7 +10,6 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 
 from elg.evidence import assemble
 from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromForm
@@ -18,7 +17,7 @@ from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
 from oversight.models import Objective
-from oversight.pdf import PdfUnavailable, html_to_pdf, inline_stylesheets, page_furniture
+from oversight.pdf import page_furniture, pdf_download
 from oversight.roles import Perm
 from oversight.tables import DeliverableTable
 from scorecard.tables import KpiTable
@@ -80,18 +79,10 @@ def briefing_page_css(request, pk):
 @READ
 def briefing_pdf(request, pk):
     briefing = readable_briefing(request, pk)
-    styles = inline_stylesheets(*PRINT_STYLES) + page_furniture(page_heading(briefing))
-    html = render_to_string("elg/briefing_document.html",
-                            briefing_context(briefing) | {"styles": styles}, request=request)
-    try:
-        pdf = html_to_pdf(html)
-    except PdfUnavailable:
-        return render(request, "elg/pdf_unavailable.html",
-                      {"back": briefing.get_absolute_url()}, status=503)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="kloe-briefing-{briefing.meeting.date:%Y-%m-%d}.pdf"')
-    return response
+    return pdf_download(
+        request, "elg/briefing_document.html", briefing_context(briefing),
+        styles=PRINT_STYLES, heading=page_heading(briefing), back=briefing.get_absolute_url(),
+        filename=f"kloe-briefing-{briefing.meeting.date:%Y-%m-%d}.pdf")
 
 
 @MANAGE

@@ -9,6 +9,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
 
 # Headless, and never calling out of the machine (the browser tests use these too).
 CHROMIUM_FLAGS = [
@@ -76,3 +79,17 @@ def page_furniture(heading: str) -> str:
         '  @bottom-right { content: "Page " counter(page) " of " counter(pages); '
         "font: 9pt sans-serif; } }\n"
     )
+
+
+def pdf_download(request, template, context, *, styles, heading, filename, back):
+    """The document `template` printed to PDF, as an attachment named `filename`,
+    its pages headed `heading` and numbered; if Chromium cannot print it, a page
+    that says so and links `back` to the page the browser can print."""
+    context = context | {"styles": inline_stylesheets(*styles) + page_furniture(heading)}
+    try:
+        body = html_to_pdf(render_to_string(template, context, request=request))
+    except PdfUnavailable:
+        return render(request, "pdf_unavailable.html", {"back": back}, status=503)
+    response = HttpResponse(body, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

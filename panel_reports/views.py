@@ -6,10 +6,9 @@ publication. Panel members read published reports only: any other report is
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 
-from oversight.pdf import PdfUnavailable, html_to_pdf, inline_stylesheets, page_furniture
+from oversight.pdf import page_furniture, pdf_download
 from oversight.roles import Perm
 from panel_reports import document
 from panel_reports.models import Acronym, Report
@@ -94,18 +93,12 @@ def page_css(request, pk):
 @READ
 def pdf(request, pk):
     report = readable(request, pk)
-    html = render_to_string("panel_reports/document.html", {
-        "report": report, "document": document_of(report),
-        "styles": inline_stylesheets(*PRINT_STYLES) + page_furniture(page_heading(report))})
-    try:
-        body = html_to_pdf(html)
-    except PdfUnavailable:
-        return render(request, "elg/pdf_unavailable.html",
-                      {"back": reverse("panel_reports:whole", args=[pk])}, status=503)
-    response = HttpResponse(body, content_type="application/pdf")
-    name = f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return pdf_download(
+        request, "panel_reports/document.html",
+        {"report": report, "document": document_of(report)},
+        styles=PRINT_STYLES, heading=page_heading(report),
+        back=reverse("panel_reports:whole", args=[pk]),
+        filename=f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf")
 
 
 @permission_required(Perm.READ_DRAFT_REPORTS, raise_exception=True)

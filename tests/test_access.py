@@ -137,8 +137,7 @@ def outcome(response):
 @pytest.fixture
 def url_data(current_plan, monkeypatch):
     # Who may download a briefing is the question here, not Chromium's printing.
-    monkeypatch.setattr("elg.briefing_views.html_to_pdf", lambda html: b"%PDF-1.7")
-    monkeypatch.setattr("panel_reports.views.html_to_pdf", lambda html: b"%PDF-1.7")
+    monkeypatch.setattr("oversight.pdf.html_to_pdf", lambda html: b"%PDF-1.7")
     # A failed and a successful sign-in give the lockout admin pages a row each.
     UserFactory(username="someone")
     UserFactory(username="forgetful")

@@ -282,3 +282,12 @@ def test_the_pdf_is_the_whole_report(published, panel_client, pdf_printer):
     assert "Quarterly Highlight Report September – December 2023" in text
     assert "Call Answered Volume: 999" in text
     assert f"Page 1 of {len(pdf.pages)}" in text
+
+
+def test_without_chromium_the_pdf_says_so_and_points_to_the_printable_page(
+        published, panel_client, settings):
+    settings.CHROMIUM_PATH = "/nowhere/chromium"
+    response = panel_client.get(reverse("panel_reports:pdf", args=[published.pk]))
+    assert response.status_code == 503
+    assert "The PDF cannot be made just now" in page_text(response)
+    assert reverse("panel_reports:whole", args=[published.pk]) in response.content.decode()
