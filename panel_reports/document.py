@@ -24,6 +24,9 @@ from panel_reports.peel_part import peel_part
 from panel_reports.topic_parts import rows_of_pages, topic_part
 from scorecard.formats import month_label
 
+# Published documents are kept for ever: templates must go on rendering every
+# schema ever stored (tests/test_panel_reports.py renders a stored one).
+SCHEMA = 1
 FORWARD_PLAN_MEETINGS = 6  # seed 001's work plan looks about six months ahead
 
 
@@ -50,7 +53,7 @@ def build(report) -> dict:
     parts.append({"kind": "glossary", "slug": "acronyms", "title": "Acronyms", "level": 1,
                   "entries": marker.listed()})
     return plain({
-        "title": report.title, "period": report.period, "version": report.version,
+        "schema": SCHEMA, "title": report.title, "period": report.period, "version": report.version,
         "reference_month": report.reference_month,
         "month_label": month_label(report.reference_month),
         "meeting": str(report.meeting) if report.meeting else "",

@@ -291,3 +291,25 @@ def test_without_chromium_the_pdf_says_so_and_points_to_the_printable_page(
     assert response.status_code == 503
     assert "The PDF cannot be made just now" in page_text(response)
     assert reverse("panel_reports:whole", args=[published.pk]) in response.content.decode()
+
+
+def test_a_document_published_by_an_earlier_release_still_renders(panel_client, staff):
+    """Published documents are never rebuilt: today's templates must still read one
+    stored by earlier code (schema 1, with a PEEL part, charts and acronyms)."""
+    import json
+    from pathlib import Path
+
+    snapshot = json.loads((Path(__file__).parent / "snapshots" / "report_schema1.json")
+                          .read_text(encoding="utf-8"))
+    report = Report.objects.create(
+        period_start=SEP, period_end=DEC, reference_month=OCT_2023, status="published",
+        snapshot=snapshot, published_at=datetime.datetime(2023, 12, 7, tzinfo=datetime.UTC),
+        published_by=staff)
+    pages = [reverse("panel_reports:contents", args=[report.pk]),
+             reverse("panel_reports:whole", args=[report.pk])] + [
+        reverse("panel_reports:part", args=[report.pk, part["slug"]])
+        for part in snapshot["parts"]]
+    text = " ".join(page_text(panel_client.get(url)) for url in pages)
+    for expected in ("CCC recruiting.", "Cause of concern CoC 1", "Call Answered Volume", "2,000",
+                     "Command Control Centre", "Recruit."):
+        assert expected in text, expected
