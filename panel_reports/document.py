@@ -21,7 +21,7 @@ from panel_reports import tokens
 from panel_reports.glossary import Marker
 from panel_reports.models import Acronym, PanelMeeting
 from panel_reports.peel_part import peel_part
-from panel_reports.topic_parts import rows_of_pages, topic_part
+from panel_reports.topic_parts import comparator_values, rows_of_pages, topic_part
 from scorecard.formats import month_label
 
 # Published documents are kept for ever: templates must go on rendering every
@@ -39,14 +39,18 @@ def build(report) -> dict:
     marker = Marker(dict(Acronym.objects.values_list("acronym", "meaning")))
     parts = []
     deliverables = deliverables_by_priority(report, sections)
+    compared = comparator_values(row for found in rows.values() for row in found)
+
+    def topic(page):
+        return topic_part(page, rows[page.topic_id], book, marker, compared)
+
     for section in sections:
         parts.append(priority_part(section, deliverables.get(section.priority_id, []), marker)
                      | {"as_of": report.period_end_day})
-        parts += [topic_part(page, rows[page.topic_id], book, marker)
-                  for page in pages if page.topic.priority_id == section.priority_id]
+        parts += [topic(page) for page in pages
+                  if page.topic.priority_id == section.priority_id]
     placed = {section.priority_id for section in sections}
-    parts += [topic_part(page, rows[page.topic_id], book, marker)
-              for page in pages if page.topic.priority_id not in placed]
+    parts += [topic(page) for page in pages if page.topic.priority_id not in placed]
     parts += [part for part in (peel_part(report, marker), assessment_part(report, marker))
               if part]
     parts.append(forward_plan_part(report))

@@ -33,7 +33,6 @@ FIGURES = {
     "exceptions": "the statistical exceptions",
     "weighting": "the exception weighting",
 }
-VALUE_OF = {"month": "value"}
 
 
 def headers(month: date) -> dict:
@@ -109,7 +108,7 @@ def figure_text(row: KpiRow, name: str) -> str:
     page, the downloads, the data summary and report tokens all use this."""
     unit, numbers = row.measure.unit, row.figures
     if name in ("month", "three_months", "twelve_months"):
-        return format_value(unit, numbers.get(VALUE_OF.get(name, name)))
+        return format_value(unit, numbers.get("value" if name == "month" else name))
     if name == "year_on_year":
         return format_year_on_year(unit, numbers.get("year_on_year"))
     if name == "change":

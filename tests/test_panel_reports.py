@@ -313,3 +313,30 @@ def test_a_document_published_by_an_earlier_release_still_renders(panel_client, 
     for expected in ("CCC recruiting.", "Cause of concern CoC 1", "Call Answered Volume", "2,000",
                      "Command Control Centre", "Recruit."):
         assert expected in text, expected
+
+
+def test_building_a_draft_reads_in_a_bounded_number_of_queries(draft, kpi_data, staff):
+    from django.test.utils import CaptureQueriesContext
+
+    from scorecard.models import ComparatorValue
+
+    def build_queries(report):
+        document.build(report)  # figures computed and cached
+        with CaptureQueriesContext(connection) as captured:
+            document.build(report)
+        return len(captured)
+
+    small = build_queries(draft)
+    for _ in range(5):  # more topics, each with a comparison with other forces
+        measure = MeasureFactory(areas=[kpi_data["areas"][0]])
+        put_values(measure, kpi_data["areas"][0], [5] * 24)
+        ComparatorValue.objects.create(
+            measure=measure, comparator="national", period_start=datetime.date(2023, 4, 1),
+            period_end=datetime.date(2023, 6, 1), value=3)
+        ComparatorValue.objects.create(
+            measure=measure, comparator="force", period_start=datetime.date(2023, 4, 1),
+            period_end=datetime.date(2023, 6, 1), value=4)
+    bigger = workflow.create_draft(Report(period_start=datetime.date(2023, 6, 1),
+                                          period_end=DEC, reference_month=OCT_2023), staff)
+    assert sum(bool(p.get("comparisons")) for p in document.build(bigger)["parts"]) == 5
+    assert build_queries(bigger) == small
