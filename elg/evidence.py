@@ -11,16 +11,13 @@ now: the scorecard keeps one current value a month (its history is the audit).
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Max
-
 from elg.models import Action
 from oversight.deliverables import DeliverableStatus
 from oversight.models import Deliverable, Finding
 from oversight.queries import deliverables_with_status
 from scorecard.figures import month_figures
-from scorecard.freshness import expected_month
+from scorecard.freshness import month_seen_on
 from scorecard.kpi_rows import kpi_rows
-from scorecard.models import MonthlyValue
 from scorecard.queries import active_measures
 
 NEEDS_ATTENTION = (DeliverableStatus.OVERDUE, DeliverableStatus.BEHIND)
@@ -42,17 +39,9 @@ class Evidence:
     findings: list = field(default_factory=list)
 
 
-def reference_month(measures, as_of: date) -> date | None:
-    """The newest month with data that a meeting on `as_of` could have seen:
-    at most the month before the meeting's (one query)."""
-    newest = expected_month(as_of.replace(day=1))
-    return MonthlyValue.objects.filter(measure__in=measures, month__lte=newest).aggregate(
-        latest=Max("month"))["latest"]
-
-
 def kpi_tables(objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
     measures = active_measures().filter(topic__objective__in=objectives)
-    month = reference_month(measures, as_of)
+    month = month_seen_on(as_of, measures)
     if month is None:
         return None, []
     tables: dict[int, TopicTable] = {}

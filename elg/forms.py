@@ -14,6 +14,7 @@ from elg.models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    Owner,
     Question,
     Rating,
     Theme,
@@ -326,3 +327,27 @@ class ActionForm(GovukFormMixin, forms.ModelForm):
 ActionFormSet = forms.inlineformset_factory(
     Meeting, Action, form=ActionForm, extra=2, can_delete=True, max_num=50, absolute_max=50
 )
+
+
+class ActionFilterForm(forms.Form):
+    """Which actions the log lists: open, overdue or all; whose; overdue on which day."""
+
+    FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
+
+    show = forms.ChoiceField(required=False, choices=list(FILTERS.items()))
+    organisation = forms.ChoiceField(required=False, choices=[("", "Anyone"), *Owner.choices])
+    as_of = forms.DateField(required=False)
+
+    def wanted(self, name, default=""):
+        return (self.cleaned_data.get(name) if self.is_valid() else None) or default
+
+    def actions(self, today):
+        """(the actions to list, the day overdue is judged on)."""
+        today = self.wanted("as_of", today)
+        actions = Action.objects.select_related("meeting")
+        if self.wanted("organisation"):
+            actions = actions.filter(organisation=self.wanted("organisation"))
+        show = self.wanted("show", "open")
+        chosen = {"open": actions.still_open(), "overdue": actions.overdue(today),
+                  "all": actions}[show]
+        return chosen, today

@@ -1,6 +1,8 @@
 """ELG pages: the schedule and its calendar feed, a meeting and its outcome,
 and the actions log."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db import transaction
@@ -12,15 +14,14 @@ from django_tables2 import RequestConfig
 
 from elg import calendar
 from elg.evidence import actions_arising
-from elg.forms import ActionFormSet, MeetingForm, OutcomeForm
+from elg.forms import ActionFilterForm, ActionFormSet, MeetingForm, OutcomeForm
 from elg.half_years import HalfYear
-from elg.models import Action, Assurance, Meeting, MeetingStatus
+from elg.models import Action, Assurance, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
 from oversight.roles import Perm
 
 READ = permission_required(Perm.READ_ELG, raise_exception=True)
 MANAGE = permission_required(Perm.MANAGE_MEETINGS, raise_exception=True)
-ACTION_FILTERS = {"open": "Open", "overdue": "Overdue", "all": "All"}
 
 
 def crumbs(*extra):
@@ -140,15 +141,15 @@ def save_outcome(meeting, form, actions):
 
 @READ
 def actions_log(request):
-    today = timezone.localdate()
-    shown = request.GET.get("show", "open")
-    if shown not in ACTION_FILTERS:
-        shown = "open"
-    actions = Action.objects.select_related("meeting")
-    actions = {"open": actions.still_open(), "overdue": actions.overdue(today),
-               "all": actions}[shown]
-    table = ActionTable(actions, today, caption=f"{ACTION_FILTERS[shown]} actions")
+    form = ActionFilterForm(request.GET or None)
+    actions, today = form.actions(timezone.localdate())
+    shown = form.wanted("show", "open")
+    kept = {key: form.wanted(key) for key in ("organisation", "as_of") if form.wanted(key)}
+    whose = {Owner.FORCE: "the force", Owner.OPCC: "the OPCC"}.get(form.wanted("organisation"))
+    caption = f"{form.FILTERS[shown]} actions" + (f" assigned to {whose}" if whose else "")
+    table = ActionTable(actions, today, caption=caption)
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
-    context = {"table": table, "shown": shown, "filters": ACTION_FILTERS,
+    context = {"table": table, "shown": shown, "filters": form.FILTERS,
+               "kept": urlencode(kept), "today": today, "dated": "as_of" in kept,
                "overdue": Action.objects.overdue(today).count(), "breadcrumbs": crumbs()}
     return render(request, "elg/actions.html", context)

@@ -23,10 +23,13 @@ class MeasureEvidence:
     sustained: Sustained
 
 
-def reference_month(measure_ids) -> date | None:
-    """The newest month with data for any of the measures (one query)."""
-    return MonthlyValue.objects.filter(measure__in=measure_ids).aggregate(
-        latest=Max("month"))["latest"]
+def reference_month(measure_ids, as_of: date | None = None) -> date | None:
+    """The newest month with data for any of the measures, up to the month of
+    `as_of` if given (one query)."""
+    values = MonthlyValue.objects.filter(measure__in=measure_ids)
+    if as_of is not None:
+        values = values.filter(month__lte=as_of)
+    return values.aggregate(latest=Max("month"))["latest"]
 
 
 def measure_evidence(measure_ids, month: date | None) -> dict[int, list[MeasureEvidence]]:
@@ -56,6 +59,11 @@ class FindingEvidence:
         return [e for e in self.evidence if e.sustained.met]
 
     @property
+    def sustained(self) -> bool:
+        """Every linked measure that can be judged shows sustained improvement."""
+        return bool(self.judged) and len(self.met) == len(self.judged)
+
+    @property
     def summary(self) -> str:
         if not self.evidence:
             return "No linked measures"
@@ -64,13 +72,14 @@ class FindingEvidence:
         return f"{len(self.met)} of {len(self.judged)} measures sustained"
 
 
-def attach_evidence(findings, month: date | None = None) -> date | None:
+def attach_evidence(findings, month: date | None = None,
+                    as_of: date | None = None) -> date | None:
     """Give each finding `.evidence` (a FindingEvidence), all at one reference
-    month (by default the newest with data), which is returned; a bounded
-    number of queries for any number."""
+    month (by default the newest with data, up to `as_of`), which is returned;
+    a bounded number of queries for any number."""
     linked = measures_by_finding(findings)
     measure_ids = set().union(*linked.values()) if linked else set()
-    month = month or reference_month(measure_ids)
+    month = month or reference_month(measure_ids, as_of)
     by_measure = measure_evidence(measure_ids, month)
     for finding in findings:
         found = [e for m in linked.get(finding.pk, ()) for e in by_measure.get(m, [])]

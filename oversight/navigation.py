@@ -7,6 +7,7 @@ from oversight.roles import Perm, role_of
 # (label, URL name, permission needed or None for any signed-in user)
 SECTIONS = [
     ("Home", "home", None),
+    ("Dashboard", "dashboard", Perm.READ_SCORECARD),
     ("The Plan", "plan_current", Perm.READ_PLAN),
     ("Deliverables", "deliverable_list", Perm.READ_PLAN),
     ("PEEL register", "peel:register", Perm.READ_PEEL),

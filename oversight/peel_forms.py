@@ -25,13 +25,22 @@ class FindingFilterForm(GovukFormMixin, forms.Form):
     overdue = forms.BooleanField(
         required=False, label="Only findings past their target date",
         widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
+    sustained = forms.BooleanField(
+        required=False, label="Only findings with sustained improvement on their measures",
+        widget=forms.CheckboxInput(attrs={"class": "govuk-checkboxes__input"}))
     objective = forms.ModelChoiceField(
         required=False, empty_label="Any", queryset=Objective.objects.filter(
             priority__plan__is_current=True).select_related("priority"),
         error_messages={"invalid_choice": "Choose an objective from the list"})
+    as_of = day_field("As of", required=False, example="31 October 2023",
+                      help_text="Overdue and sustained as of this day. Leave blank for today.")
+
+    def as_of_or(self, default):
+        return (self.cleaned_data.get("as_of") if self.is_valid() else None) or default
 
     def keep(self, findings, today):
-        """The findings that pass the filters (objectives prefetched)."""
+        """The findings that pass the filters (objectives prefetched, evidence
+        attached as of `today`)."""
         if not self.is_valid():
             return findings
         wanted = self.cleaned_data
@@ -39,6 +48,7 @@ class FindingFilterForm(GovukFormMixin, forms.Form):
                 if (not wanted["kind"] or f.kind == wanted["kind"])
                 and (not wanted["status"] or f.status == wanted["status"])
                 and (not wanted["overdue"] or f.is_overdue(today))
+                and (not wanted["sustained"] or f.evidence.sustained)
                 and (not wanted["objective"] or wanted["objective"] in f.objectives.all())]
 
     @property

@@ -31,17 +31,17 @@ def crumbs(*extra):
 
 @READ
 def register(request):
-    today = timezone.localdate()
-    findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
     form = FindingFilterForm(request.GET or None)
+    today = form.as_of_or(timezone.localdate())
+    findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
+    month = evidence.attach_evidence(findings, as_of=today)
     shown = form.keep(findings, today)
-    month = evidence.attach_evidence(shown)
     table = FindingTable(shown, today=today,
                          caption=f"{len(shown)} of {len(findings)} findings")
     context = {"form": form, "table": table, "month": month,
                "sustained_months": SUSTAINED_MONTHS,
                "counts": evidence.counts_by_kind_and_status(findings),
-               "overdue": sum(f.is_overdue(today) for f in findings),
+               "overdue": sum(f.is_overdue(today) for f in findings), "today": today,
                "statuses": Finding.Status,
                "inspections": Inspection.objects.all(), "stage": current_stage(),
                "breadcrumbs": crumbs()[:1]}

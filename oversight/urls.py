@@ -1,10 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight import delivery_views, system_views, views
+from oversight import dashboard_views, delivery_views, system_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("dashboard/", dashboard_views.overall, name="dashboard"),
     path("plan/", views.plan_current, name="plan_current"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),

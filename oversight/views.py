@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tables2 import RequestConfig
 
 from oversight.forms import DeliverableFilterForm
+from oversight.home import panels
 from oversight.models import Deliverable, Objective, Plan
 from oversight.navigation import SECTIONS
 from oversight.queries import deliverables_with_status, status_counts
@@ -21,7 +22,8 @@ def home(request):
         for label, name, perm in SECTIONS
         if perm is not None and request.user.has_perm(perm)
     ]
-    return render(request, "oversight/home.html", {"sections": sections})
+    context = {"sections": sections, "panels": panels(request.user, timezone.localdate())}
+    return render(request, "oversight/home.html", context)
 
 
 @login_not_required

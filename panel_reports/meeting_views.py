@@ -12,18 +12,30 @@ from panel_reports.models import PanelMeeting
 from panel_reports.views import crumbs
 
 
-@permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
-def meetings(request):
-    drafts_visible = request.user.has_perm(Perm.READ_DRAFT_REPORTS)
+def agenda_link(user):
+    """An agenda item links to its report only where the reader may open it."""
+    drafts_visible = user.has_perm(Perm.READ_DRAFT_REPORTS)
 
     def link(item):
         report = item.report
         shown = report and (report.is_published or drafts_visible)
         return report.get_absolute_url() if shown else ""
 
-    today = timezone.localdate()
-    every = list(PanelMeeting.objects.prefetch_related("items__report"))
-    context = {"upcoming": [meeting_entry(m, link) for m in every if m.date >= today],
-               "past": [meeting_entry(m, link) for m in reversed(every) if m.date < today],
+    return link
+
+
+def upcoming_meetings(user, today) -> list[dict]:
+    """The forward work plan: meetings from `today` on, as printed entries (two queries)."""
+    coming = PanelMeeting.objects.filter(date__gte=today).prefetch_related("items__report")
+    return [meeting_entry(m, agenda_link(user)) for m in coming]
+
+
+@permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
+def meetings(request):
+    today, link = timezone.localdate(), agenda_link(request.user)
+    past = PanelMeeting.objects.filter(date__lt=today).order_by(
+        "-date", "-starts_at").prefetch_related("items__report")
+    context = {"upcoming": upcoming_meetings(request.user, today),
+               "past": [meeting_entry(m, link) for m in past],
                "breadcrumbs": crumbs()[:1]}
     return render(request, "panel_reports/meetings.html", context)

@@ -93,6 +93,9 @@ class Report(models.Model):
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                      on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="reports_started",
+                                   editable=False, help_text="Who started the draft.")
 
     objects = ReportQuerySet.as_manager()
 

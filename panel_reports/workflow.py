@@ -34,7 +34,7 @@ def ensure_editable(report):
 def create_draft(report, user) -> Report:
     """Save a new draft with a section for each of its Plan's priorities and a page
     for each topic with active measures, SO WHAT started from the data summary."""
-    report.status = Report.Status.DRAFT
+    report.status, report.created_by = Report.Status.DRAFT, user
     report.save()
     priorities = Priority.objects.filter(plan__is_current=True)
     PrioritySection.objects.bulk_create(
@@ -109,7 +109,8 @@ def start_correction(report, user, note: str) -> Report:
         period_start=report.period_start, period_end=report.period_end,
         reference_month=report.reference_month, meeting=report.meeting,
         inspection=report.inspection, assessment=report.assessment,
-        version=report.version + 1, corrects=report, correction_note=note.strip())
+        version=report.version + 1, corrects=report, correction_note=note.strip(),
+        created_by=user)
     for item in (*sections, *pages):
         item.pk, item.report = None, new
     PrioritySection.objects.bulk_create(sections)

@@ -17,6 +17,15 @@ def expected_month(this_month: date) -> date:
     return add_months(this_month, -1)
 
 
+def month_seen_on(day: date, measures=None) -> date | None:
+    """The newest month with data (for `measures`, or any) that a meeting on
+    `day` could have seen: at most the month before (one query)."""
+    values = MonthlyValue.objects.filter(month__lte=expected_month(day.replace(day=1)))
+    if measures is not None:
+        values = values.filter(measure__in=measures)
+    return values.aggregate(latest=Max("month"))["latest"]
+
+
 @dataclass
 class FreshRow:
     measure: object
@@ -32,8 +41,10 @@ class FreshRow:
 
 
 def latest_months(expected: date) -> list[FreshRow]:
-    """Every active measure × area, those missing `expected` first (two queries)."""
-    latest = {(m, a): month for m, a, month in MonthlyValue.objects.values(
+    """Every active measure × area with the newest month held up to `expected`,
+    those missing `expected` first (four queries)."""
+    held = MonthlyValue.objects.filter(month__lte=expected)
+    latest = {(m, a): month for m, a, month in held.values(
         "measure", "area").annotate(latest=Max("month")).values_list(
         "measure", "area", "latest")}
     rows = []

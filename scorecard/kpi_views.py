@@ -11,7 +11,7 @@ from django_tables2 import RequestConfig
 from oversight.models import Objective, Priority
 from oversight.roles import Perm
 from scorecard import figures, freshness, kpi_export
-from scorecard.formats import current_month, month_key, month_label
+from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
 from scorecard.models import Measure, MethodSettings, Topic
 from scorecard.queries import all_rows, topic_rows
@@ -91,11 +91,14 @@ def attention(request):
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def data_freshness(request):
-    expected = freshness.expected_month(current_month())
+    # ?month= asks which measures lacked that month (the dashboard's as-at month).
+    chosen = parse_month(request.GET.get("month", ""))
+    now = freshness.expected_month(current_month())
+    expected = chosen if chosen and chosen <= now else now
     rows = freshness.latest_months(expected)
     table = FreshnessTable(rows, caption="The latest month held for each measure and area")
     RequestConfig(request, paginate=False).configure(table)
-    context = {"table": table, "expected": month_label(expected),
+    context = {"table": table, "expected": month_label(expected), "chosen": expected != now,
                "missing": sum(1 for row in rows if row.missing), "breadcrumbs": crumbs()}
     return render(request, "scorecard/freshness.html", context)
 

@@ -89,6 +89,24 @@ class AttentionTable(CaptionedTable):
         return exceptions_cell(record)
 
 
+class TopMeasuresTable(AttentionTable):
+    """A few rows ranked by exception weighting, each with its trend line."""
+
+    trend_line = tables.Column(accessor="label", orderable=False, empty_values=(),
+                               verbose_name="Trend Line (Up to 3 Years' Data)")
+
+    class Meta(AttentionTable.Meta):
+        sequence = ("measure", "trend_line", "...")
+        empty_text = "No measure has an exception weighting above zero."
+
+    def __init__(self, rows, month, **options):
+        super().__init__(rows, exclude=("topic",), **options)
+        self.month = month
+
+    def render_trend_line(self, record):
+        return trend_line(record, self.month)
+
+
 class FreshnessTable(CaptionedTable):
     measure = tables.Column(accessor="label", orderable=False)
     topic = tables.Column(accessor="measure__topic__name", orderable=False)

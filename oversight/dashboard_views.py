@@ -1,0 +1,59 @@
+"""The overall performance dashboard page."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import permission_required
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight import dashboard
+from oversight.models import Finding
+from oversight.roles import Perm
+from scorecard import figures
+from scorecard.formats import month_key
+from scorecard.freshness import month_seen_on
+from scorecard.kpi_forms import ReferenceMonthForm
+from scorecard.tables import TopMeasuresTable
+
+
+def parse_day(text) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def as_at(request, form) -> tuple[date | None, date]:
+    """(KPI month, the day the rest is judged on). A meeting's link names its
+    day (`on`): the month is then the newest it could have seen. A chosen month
+    is judged at its end; the default is the latest month, judged today."""
+    today = timezone.localdate()
+    on = parse_day(request.GET.get("on"))
+    if on is not None:
+        return month_seen_on(on), on
+    month = form.chosen()
+    if month is not None and form.is_bound and form.is_valid() and form.cleaned_data["month"]:
+        return month, min(dashboard.month_end(month), today)
+    return month, today
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def overall(request):
+    form = ReferenceMonthForm(request.GET or None, figures.month_range())
+    month, as_of = as_at(request, form)
+    user = request.user
+    board = dashboard.build(month, as_of, plan=user.has_perm(Perm.READ_PLAN),
+                            peel=user.has_perm(Perm.READ_PEEL),
+                            elg=user.has_perm(Perm.READ_ELG))
+    tables = [TopMeasuresTable(line.top, month, caption=f"Measures most in need of attention: "
+                                                        f"{dashboard.line_label(line)}")
+              for line in board.lines]
+    context = {"board": board, "form": form, "month": month, "as_of": as_of,
+               "month_key": month_key(month) if month else "",
+               "lines": list(zip(board.lines, tables, strict=True)),
+               "chart": dashboard.chart(board.lines),
+               "chart_summary": dashboard.chart_summary(board),
+               "peel_statuses": Finding.Status,
+               "breadcrumbs": [("Home", reverse("home"))]}
+    return render(request, "oversight/dashboard.html", context)

@@ -1,0 +1,136 @@
+"""Each role's home page: the work waiting for the person signed in.
+
+A home page is a list of panels. Each panel names the permission its content
+needs, and is left out for anyone without it, whatever their role, so a home
+page never shows what its reader may not open. Each panel reads a bounded
+number of queries.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from elg.models import Action, Briefing, Meeting, MeetingStatus, Owner
+from oversight.roles import Perm, Role, role_of
+from panel_reports.meeting_views import upcoming_meetings
+from panel_reports.models import Report
+from scorecard import freshness
+
+OPEN_ACTIONS_SHOWN = 10
+
+
+@dataclass
+class DueReturn:
+    """A topic's monthly return still lacking values for the expected month."""
+
+    topic: object
+    month: date
+    missing: int = 0  # measure × area rows without the month
+
+    @property
+    def url(self) -> str:
+        return reverse("scorecard:return_form", args=[self.topic.pk, f"{self.month:%Y-%m}"])
+
+
+def returns_due(user, today: date) -> dict:
+    expected = freshness.expected_month(today.replace(day=1))
+    due: dict[int, DueReturn] = {}
+    for row in freshness.latest_months(expected):
+        if row.missing:
+            topic = row.measure.topic
+            due.setdefault(topic.pk, DueReturn(topic, expected)).missing += 1
+    return {"expected": expected, "due": list(due.values())}
+
+
+def my_drafts(user, today: date) -> dict:
+    return {"reports": list(Report.objects.filter(
+        status=Report.Status.DRAFT, created_by=user).order_by("-period_end", "-version"))}
+
+
+def awaiting_approval(user, today: date) -> dict:
+    return {"reports": list(Report.objects.filter(status=Report.Status.SUBMITTED)
+                            .order_by("period_end", "version"))}
+
+
+def _open_actions(organisation: str, today: date) -> dict:
+    actions = Action.objects.still_open().filter(organisation=organisation)
+    return {"actions": list(actions.select_related("meeting")[:OPEN_ACTIONS_SHOWN]),
+            "count": actions.count(), "organisation": organisation, "today": today}
+
+
+def opcc_actions(user, today: date) -> dict:
+    return _open_actions(Owner.OPCC, today)
+
+
+def force_actions(user, today: date) -> dict:
+    return _open_actions(Owner.FORCE, today)
+
+
+def next_elg_meeting(user, today: date) -> dict:
+    """The next meeting, and its briefing if the reader may open it."""
+    meeting = (Meeting.objects.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
+               .prefetch_related(Prefetch("briefing", Briefing.objects.all())).first())
+    briefing = getattr(meeting, "briefing", None) if meeting else None
+    if briefing and not (briefing.is_issued or user.has_perm(Perm.MANAGE_MEETINGS)):
+        briefing = None
+    return {"meeting": meeting, "briefing": briefing}
+
+
+def latest_report(user, today: date) -> dict:
+    return {"report": Report.objects.published().order_by("-period_end", "-version").first()}
+
+
+def panel_meetings(user, today: date) -> dict:
+    meetings = upcoming_meetings(user, today)
+    return {"next": meetings[:1], "later": meetings[1:]}
+
+
+def users_and_roles(user, today: date) -> dict:
+    people = list(get_user_model().objects.order_by("username").prefetch_related("groups"))
+    for person in people:
+        person.role = role_of(person)
+    counts = Counter(person.role for person in people)
+    return {"people": people, "counts": [(role, counts[role]) for role in Role],
+            "without_role": counts[None]}
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str  # its template is oversight/home/_<name>.html
+    needs: tuple[str, ...]  # permissions its content needs
+    read: object  # (user, today) -> the template's context
+
+
+PANELS = {panel.name: panel for panel in [
+    Panel("awaiting_approval", (Perm.APPROVE_REPORTS,), awaiting_approval),
+    Panel("returns_due", (Perm.ENTER_DATA,), returns_due),
+    Panel("my_drafts", (Perm.WRITE_DRAFTS,), my_drafts),
+    Panel("opcc_actions", (Perm.READ_ELG,), opcc_actions),
+    Panel("latest_report", (Perm.READ_PUBLISHED_REPORTS,), latest_report),
+    Panel("panel_meetings", (Perm.READ_PUBLISHED_REPORTS,), panel_meetings),
+    Panel("next_elg_meeting", (Perm.READ_ELG,), next_elg_meeting),
+    Panel("force_actions", (Perm.READ_ELG,), force_actions),
+    Panel("users_and_roles", (Perm.MANAGE_USERS,), users_and_roles),
+]}
+STAFF_PANELS = ["returns_due", "my_drafts", "opcc_actions"]
+ROLE_PANELS = {
+    Role.OPCC_STAFF: STAFF_PANELS,
+    Role.OPCC_LEAD: ["awaiting_approval", *STAFF_PANELS],
+    Role.PANEL_MEMBER: ["latest_report", "panel_meetings"],
+    Role.FORCE_OFFICER: ["next_elg_meeting", "force_actions"],
+    Role.ADMINISTRATOR: ["users_and_roles"],
+}
+
+
+def panels(user, today: date) -> list[tuple[str, dict]]:
+    """(template, context) of each panel of the user's role they may open."""
+    shown = []
+    for name in ROLE_PANELS.get(role_of(user), []):
+        panel = PANELS[name]
+        if all(user.has_perm(perm) for perm in panel.needs):
+            shown.append((f"oversight/home/_{name}.html", panel.read(user, today)))
+    return shown
