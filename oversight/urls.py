@@ -1,11 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight import dashboard_views, delivery_views, system_views, views
+from oversight import dashboard_views, delivery_views, search_views, system_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("dashboard/", dashboard_views.overall, name="dashboard"),
+    path("search/", search_views.search_page, name="search"),
     path("plan/", views.plan_current, name="plan_current"),
     path("plans/<int:pk>/", views.plan_detail, name="plan_detail"),
     path("objectives/<int:pk>/", views.objective_detail, name="objective_detail"),
