@@ -53,6 +53,8 @@ ADMIN_REDIRECTS = outcomes(
 
 ACCESS = {
     "home": everyone(OK),
+    "search": everyone(OK),
+    "dashboard": SCORECARD_READERS,
     "accessibility": everyone(OK, anonymous=OK),
     "healthz": everyone(OK, anonymous=OK),
     "login": everyone(REDIRECT, anonymous=OK),

@@ -67,3 +67,42 @@ def page_text(response) -> str:
     parser = Text()
     parser.feed(response.content.decode())
     return " ".join(" ".join(parser.parts).split())
+
+
+def table_rows(response) -> list[list[list[str]]]:
+    """Each table's body rows (cells' text), table by table; a table's one-cell
+    "nothing to show" row is left out."""
+
+    class Tables(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.tables, self.row, self.cell, self.in_body = [], None, None, False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                self.tables.append([])
+            elif tag == "tbody":
+                self.in_body = True
+            elif tag == "tr" and self.in_body:
+                self.row = []
+            elif tag in ("td", "th") and self.row is not None:
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag == "tbody":
+                self.in_body = False
+            elif tag in ("td", "th") and self.cell is not None:
+                self.row.append(" ".join("".join(self.cell).split()))
+                self.cell = None
+            elif tag == "tr" and self.row is not None:
+                if len(self.row) > 1:
+                    self.tables[-1].append(self.row)
+                self.row = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parser = Tables()
+    parser.feed(response.content.decode())
+    return parser.tables
