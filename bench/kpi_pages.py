@@ -8,9 +8,12 @@ prints:
   - the "what needs attention" page (all 900 rows ranked; the first page shown)
     against reading the same monthly values into pandas, with the figures
     cached (the usual case) and straight after a data change (recomputed);
+  - the overall performance dashboard (every priority's counts and top
+    measures, PEEL, deliverables, actions, data freshness) against the same read;
   - the queries each KPI page issues.
 
-Target: attention page / pandas read <= 3. Runs in a throwaway database.
+Targets: attention page / pandas read <= 3; dashboard / pandas read reported.
+Runs in a throwaway database.
 
     .venv/bin/python bench/kpi_pages.py [--measures 300] [--months 120]
 """
@@ -22,6 +25,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,6 +44,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from oversight.models import Plan, Priority  # noqa: E402
 from oversight.roles import Role, sync_roles  # noqa: E402
 from scorecard import figures  # noqa: E402
 from scorecard.importing.values import COLUMNS  # noqa: E402
@@ -53,7 +58,12 @@ RUNS = 7
 
 
 def build_catalogue(measures: int) -> None:
-    topics = [Topic.objects.create(name=f"Topic {i}", order=i) for i in range(measures // 10)]
+    plan = Plan.objects.create(title="Plan", period="2022-25", start_date=date(2022, 4, 1),
+                               end_date=date(2025, 3, 31), is_current=True)
+    priorities = [Priority.objects.create(plan=plan, number=n, title=f"Priority {n}")
+                  for n in range(1, 5)]
+    topics = [Topic.objects.create(name=f"Topic {i}", order=i, priority=priorities[i % 4])
+              for i in range(measures // 10)]
     areas = Area.objects.bulk_create(
         [Area(code="FORCE", name="Force")]
         + [Area(code=f"A{i}", name=f"Area {i}", order=i) for i in range(1, AREAS)])
@@ -163,12 +173,21 @@ def report(options) -> None:
           f"{warm / read:.2f}x the read (target <= 3)")
     print(f"what needs attention, just after a data change: {cold * 1000:.0f} ms, "
           f"{cold / read:.2f}x the read")
+    client.force_login(UserFactory(role=Role.OPCC_LEAD))
+    board = "/dashboard/"
+    assert client.get(board).status_code == 200
+    warm = timed(lambda: client.get(board))
+    cold = timed(lambda: (cache.clear(), client.get(board)), runs=3)
+    print(f"overall performance dashboard, figures cached: {warm * 1000:.0f} ms, "
+          f"{warm / read:.2f}x the read")
+    print(f"overall performance dashboard, just after a data change: {cold * 1000:.0f} ms, "
+          f"{cold / read:.2f}x the read")
     topic = Topic.objects.first()
     measure = Measure.objects.first()
     pages = {"what needs attention": url, "KPI table (one topic)": topic.get_absolute_url(),
              "measure page (3 charts)": measure.get_absolute_url(),
              "data freshness": "/scorecard/freshness/", "scorecard index": "/scorecard/",
-             "methodology": "/scorecard/methodology/"}
+             "methodology": "/scorecard/methodology/", "dashboard": board}
     for label, page in pages.items():
         print(f"queries, {label}: {queries(client, page)}")
 
