@@ -85,13 +85,6 @@ def peel_summary(as_of: date) -> PeelSummary:
                        sum(f.evidence.sustained for f in found), month)
 
 
-def deliverable_counts(as_of: date) -> dict:
-    plan = Plan.objects.filter(is_current=True).first()
-    if plan is None:
-        return {}
-    return status_counts(deliverables_with_status(Deliverable.objects.in_plan(plan), as_of))
-
-
 @dataclass
 class Dashboard:
     month: date | None  # the KPI figures' reference month
@@ -100,6 +93,7 @@ class Dashboard:
     peel: PeelSummary | None = None
     deliverables: dict = field(default_factory=dict)
     overdue_actions: list = field(default_factory=list)
+    fresh_month: date | None = None  # measures should hold this month
     missing_data: int = 0
 
     @property
@@ -115,13 +109,17 @@ def build(month: date | None, as_of: date, *, plan=True, peel=True, elg=True) ->
     """The dashboard at KPI month `month`, the rest judged on `as_of`; the parts
     the reader may not open are left out (plan, peel, elg)."""
     board = Dashboard(month, as_of)
+    current = Plan.objects.filter(is_current=True).first()
     if month is not None:
-        priorities = Plan.objects.filter(is_current=True).first()
-        priorities = priorities.priorities.all() if priorities else []
+        priorities = current.priorities.all() if current else []
         board.lines = priority_lines(priorities, all_rows(month))
-        board.missing_data = sum(row.missing for row in freshness.latest_months(month))
-    if plan:
-        board.deliverables = deliverable_counts(as_of)
+    # Data are late if they lack the month expected by `as_of` (or the chosen month).
+    expected = freshness.expected_month(as_of.replace(day=1))
+    board.fresh_month = max(month, expected) if month else expected
+    board.missing_data = sum(row.missing for row in freshness.latest_months(board.fresh_month))
+    if plan and current:
+        board.deliverables = status_counts(deliverables_with_status(
+            Deliverable.objects.in_plan(current), as_of))
     if peel:
         board.peel = peel_summary(as_of)
     if elg:
