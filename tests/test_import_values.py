@@ -215,3 +215,38 @@ def test_windows_csv_text_is_read(catalogue):
 def test_a_byte_order_mark_is_ignored(catalogue):
     run(b"\xef\xbb\xbf" + csv_file("CALLS,FORCE,2023-10,9429,,,,"))
     assert MonthlyValue.objects.get().value == 9429
+
+
+def foreign_keys_of_values() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
+                       "AND conrelid = 'scorecard_monthlyvalue'::regclass")
+        return cursor.fetchone()[0]
+
+
+def test_a_large_import_checks_foreign_keys_once_and_keeps_them(catalogue, monkeypatch):
+    monkeypatch.setattr("scorecard.importing.store.BULK_ROWS", 1)
+    before = foreign_keys_of_values()
+    outcome = run(csv_file("CALLS,FORCE,2023-10,9429,,,,", "CALLS,FORCE,2023-09,9000,,,,"))
+    assert outcome.written == 2 and MonthlyValue.objects.count() == 2
+    assert before == foreign_keys_of_values() == 2
+
+
+def test_a_large_write_naming_a_missing_measure_is_refused_whole(catalogue, monkeypatch):
+    import pandas as pd
+    from django.db import IntegrityError, transaction
+
+    from scorecard.importing import store
+
+    monkeypatch.setattr("scorecard.importing.store.BULK_ROWS", 1)
+    force = catalogue["areas"][0]
+    rows = pd.DataFrame({
+        "measure_id": [catalogue["count"].pk, 999_999], "area_id": [force.pk, force.pk],
+        "month": ["2023-10-01", "2023-10-01"], "value": [1.0, 2.0], "numerator": [None, None],
+        "denominator": [None, None], "weight": [None, None], "note": ["", ""], "row": [2, 3]})
+    with pytest.raises(IntegrityError), transaction.atomic():
+        store.stage(rows)
+        store.upsert(rows=2)
+    assert MonthlyValue.objects.count() == 0 and foreign_keys_of_values() == 2
