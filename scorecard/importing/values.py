@@ -5,6 +5,8 @@ from datetime import date
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from scorecard.formats import durations_to_seconds
 from scorecard.importing.reading import FileProblem, formula_cells
@@ -97,11 +99,19 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) ->
 def _look_up(frame, catalogue: Catalogue) -> None:
     """Measure, unit, aggregation and area of each row, by lookups (no merges:
     a merge copies every column of a million-row frame)."""
-    measures = catalogue.measures.set_index("measure")
+    measures = catalogue.measures
+    # One lookup of each row's measure, then three takes (a map each would
+    # turn the million codes into Python strings three times over).
+    at = pd.Index(measures["measure"]).get_indexer(frame["measure"])
+    known = at >= 0
     for column in ("measure_id", "unit", "aggregation"):
-        frame[column] = frame["measure"].map(measures[column])
-    areas = catalogue.areas.set_index("area_key")["area_id"]
-    frame["area_id"] = frame["area"].str.lower().map(areas)
+        values = measures[column].to_numpy()
+        taken = values[at] if len(values) else np.full(len(at), None)
+        frame[column] = np.where(known, taken, np.nan if column == "measure_id" else None)
+    areas = catalogue.areas
+    where = pd.Index(areas["area_key"]).get_indexer(frame["area"].str.lower())
+    ids = areas["area_id"].to_numpy(dtype=float)
+    frame["area_id"] = np.where(where >= 0, ids[where] if len(ids) else np.nan, np.nan)
     reported = catalogue.reported
     keys = set(zip(reported["measure_id"], reported["area_id"], strict=True))
     pairs = pd.MultiIndex.from_arrays([frame["measure_id"], frame["area_id"]])
@@ -109,10 +119,12 @@ def _look_up(frame, catalogue: Catalogue) -> None:
 
 
 def _problems(frame, broken, column, message) -> pd.DataFrame:
-    """Problems for the rows where `broken` holds; message may be a Series."""
+    """Problems for the rows where `broken` holds; `message` is text, or a
+    function of those rows (so a message is only written for a broken row)."""
+    rows = frame.loc[broken]
     return pd.DataFrame(
-        {"row": frame.loc[broken, "row"], "column": column, "message": message[broken]
-         if isinstance(message, pd.Series) else message}
+        {"row": rows["row"], "column": column,
+         "message": message(rows) if callable(message) else message}
     )
 
 
@@ -139,25 +151,36 @@ def _catalogue_problems(frame) -> pd.DataFrame:
         [
             _problems(
                 frame, unknown_measure, "measure",
-                "There is no measure with the code “" + frame["measure"] + "”",
+                lambda rows: "There is no measure with the code “" + rows["measure"] + "”",
             ),
             _problems(
                 frame, unknown_area, "area",
-                "There is no area with the code or name “" + frame["area"] + "”",
+                lambda rows: "There is no area with the code or name “" + rows["area"] + "”",
             ),
             _problems(
                 frame, not_reported, "area",
-                "Measure " + frame["measure"] + " is not reported for " + frame["area"],
+                lambda rows: "Measure " + rows["measure"] + " is not reported for "
+                + rows["area"],
             ),
         ]
     )
 
 
+def parse_months(text: pd.Series) -> pd.Series:
+    """Each "YYYY-MM" cell as a date-time, NaT otherwise. Parsed in Arrow:
+    pandas would first turn a million cells into Python strings."""
+    cells = pa.array(text.array)
+    parsed = pc.strptime(cells, format="%Y-%m", unit="s", error_is_null=True)
+    good = pc.and_kleene(pc.is_valid(parsed),
+                         pc.fill_null(pc.equal(pc.utf8_length(cells), 7), False))
+    months = pc.if_else(good, parsed, pa.scalar(None, parsed.type))
+    return pd.Series(months.to_numpy(zero_copy_only=False), index=text.index)
+
+
 def _month_problems(frame, this_month: date) -> pd.DataFrame:
-    text = frame["month"]
-    parsed = pd.to_datetime(text, format="%Y-%m", errors="coerce")
-    good = parsed.notna() & (text.str.len() == 7).fillna(False).astype(bool)
-    frame["month"] = parsed.where(good)
+    parsed = parse_months(frame["month"])
+    good = parsed.notna()
+    frame["month"] = parsed
     future = good & (parsed > pd.Timestamp(this_month))
     return pd.concat(
         [
