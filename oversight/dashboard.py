@@ -23,7 +23,6 @@ from scorecard.kpi_rows import KpiRow
 from scorecard.queries import all_rows
 
 TOP_MEASURES = 5
-MOVEMENTS = ("concern", "improvement")
 
 
 def month_end(month: date) -> date:
