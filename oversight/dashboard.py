@@ -19,8 +19,9 @@ from oversight import findings as evidence
 from oversight.models import Deliverable, Finding, Plan
 from oversight.queries import deliverables_with_status, status_counts
 from scorecard import freshness
-from scorecard.kpi_rows import KpiRow
-from scorecard.queries import all_rows
+from scorecard.figures import month_figures
+from scorecard.kpi_rows import KpiRow, kpi_rows
+from scorecard.queries import active_measures
 
 TOP_MEASURES = 5
 
@@ -109,13 +110,16 @@ def build(month: date | None, as_of: date, *, plan=True, peel=True, elg=True) ->
     the reader may not open are left out (plan, peel, elg)."""
     board = Dashboard(month, as_of)
     current = Plan.objects.filter(is_current=True).first()
+    measures = list(active_measures())  # read once, for the KPI rows and freshness
     if month is not None:
         priorities = current.priorities.all() if current else []
-        board.lines = priority_lines(priorities, all_rows(month))
+        board.lines = priority_lines(priorities,
+                                     kpi_rows(measures, month_figures(month), month))
     # Data are late if they lack the month expected by `as_of` (or the chosen month).
     expected = freshness.expected_month(as_of.replace(day=1))
     board.fresh_month = max(month, expected) if month else expected
-    board.missing_data = sum(row.missing for row in freshness.latest_months(board.fresh_month))
+    board.missing_data = sum(
+        row.missing for row in freshness.latest_months(board.fresh_month, measures))
     if plan and current:
         board.deliverables = status_counts(deliverables_with_status(
             Deliverable.objects.in_plan(current), as_of))
