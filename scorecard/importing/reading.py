@@ -4,10 +4,13 @@ import datetime as dt
 import io
 from pathlib import PurePath
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
+
+from scorecard.formats import arrow_text
 
 # A cell a spreadsheet would run as a formula (formula injection): "=...",
 # "+A1", "-SUM(...)", "@...". "-5" is a number, not a formula.
@@ -109,11 +112,10 @@ def _cell_text(cell) -> str:
     return str(cell)
 
 
-def looks_like_formula(cells: pd.Series) -> pd.Series:
-    """FORMULA_PATTERN, vectorised without a regex (cells are already stripped)."""
-    first, second = cells.str.slice(0, 1), cells.str.slice(1, 2)
-    signed = first.isin(["+", "-"]) & second.str.isalpha()
-    return (first.isin(["=", "@"]) | signed).fillna(False).astype(bool)
+def looks_like_formula(cells: pd.Series) -> np.ndarray:
+    """FORMULA_PATTERN over every cell, in Arrow."""
+    return pc.fill_null(pc.match_substring_regex(arrow_text(cells), FORMULA_PATTERN),
+                        False).to_numpy(zero_copy_only=False)
 
 
 def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
@@ -121,6 +123,6 @@ def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
     found = [
         pd.DataFrame({"index": table.index[hits], "column": column})
         for column in table.columns
-        if (hits := looks_like_formula(table[column]).to_numpy()).any()
+        if (hits := looks_like_formula(table[column])).any()
     ]
     return pd.concat(found) if found else pd.DataFrame(columns=["index", "column"])

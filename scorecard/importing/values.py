@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from scorecard.formats import durations_to_seconds
+from scorecard.formats import arrow_text, durations_to_seconds, numbers_in
 from scorecard.importing.reading import FileProblem, formula_cells
 from scorecard.rules import NUMBER_COLUMNS, PROBLEM_COLUMNS, value_problems, with_ratio_values
 
@@ -97,25 +97,41 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) ->
 
 
 def _look_up(frame, catalogue: Catalogue) -> None:
-    """Measure, unit, aggregation and area of each row, by lookups (no merges:
-    a merge copies every column of a million-row frame)."""
-    measures = catalogue.measures
-    # One lookup of each row's measure, then three takes (a map each would
-    # turn the million codes into Python strings three times over).
-    at = pd.Index(measures["measure"]).get_indexer(frame["measure"])
-    known = at >= 0
-    for column in ("measure_id", "unit", "aggregation"):
-        values = measures[column].to_numpy()
-        taken = values[at] if len(values) else np.full(len(at), None)
-        frame[column] = np.where(known, taken, np.nan if column == "measure_id" else None)
-    areas = catalogue.areas
-    where = pd.Index(areas["area_key"]).get_indexer(frame["area"].str.lower())
-    ids = areas["area_id"].to_numpy(dtype=float)
-    frame["area_id"] = np.where(where >= 0, ids[where] if len(ids) else np.nan, np.nan)
+    """Measure, unit, aggregation and area of each row, by lookups in Arrow (no
+    merges: a merge copies every column of a million-row frame; no Python
+    strings: a million of them cost 60 MB each time)."""
+    measures, areas = catalogue.measures, catalogue.areas
+    at = _positions(arrow_text(frame["measure"]), measures["measure"])
+    where = _positions(pc.utf8_lower(arrow_text(frame["area"])), areas["area_key"])
+    measure_ids = _taken(measures["measure_id"], at)
+    area_ids = _taken(areas["area_id"], where)
+    frame["measure_id"] = np.where(at >= 0, measure_ids, np.nan)
+    frame["area_id"] = np.where(where >= 0, area_ids, np.nan)
+    for column in ("unit", "aggregation"):  # categories: a byte a row, not an object
+        kinds = pd.Categorical(measures[column])
+        frame[column] = pd.Categorical.from_codes(
+            np.where(at >= 0, _taken(pd.Series(kinds.codes), at), -1), dtype=kinds.dtype)
     reported = catalogue.reported
-    keys = set(zip(reported["measure_id"], reported["area_id"], strict=True))
-    pairs = pd.MultiIndex.from_arrays([frame["measure_id"], frame["area_id"]])
-    frame["reported"] = pairs.isin(keys)
+    pairs = _pair_keys(reported["measure_id"].to_numpy(), reported["area_id"].to_numpy())
+    frame["reported"] = (at >= 0) & (where >= 0) & np.isin(
+        _pair_keys(measure_ids, area_ids), pairs)
+
+
+def _positions(cells: pa.Array, keys: pd.Series) -> np.ndarray:
+    """Where each cell is in `keys`, or -1."""
+    found = pc.index_in(cells, value_set=pa.array(keys.tolist(), type=pa.string()))
+    return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _taken(column: pd.Series, at: np.ndarray) -> np.ndarray:
+    """column[at] as integers; 0 where `at` is -1 (the callers mask those)."""
+    values = column.to_numpy(dtype=np.int64)
+    return values[at] if len(values) else np.zeros(len(at), dtype=np.int64)
+
+
+def _pair_keys(measure_ids: np.ndarray, area_ids: np.ndarray) -> np.ndarray:
+    """One integer per (measure, area): ids are far below 2**31."""
+    return measure_ids.astype(np.int64) << 32 | area_ids.astype(np.int64)
 
 
 def _problems(frame, broken, column, message) -> pd.DataFrame:
@@ -201,9 +217,8 @@ def _parse_numbers(frame) -> pd.DataFrame:
     found = []
     duration = (frame["unit"] == "duration").to_numpy()
     for column in NUMBER_COLUMNS:
-        text = frame[column].str.replace(",", "", regex=False)
-        numbers = pd.to_numeric(text, errors="coerce")
-        numbers = numbers.where(np.isfinite(numbers))
+        text = frame[column]
+        numbers = numbers_in(text)
         if column == "value" and duration.any():
             timed = duration & numbers.isna().to_numpy()
             numbers[timed] = durations_to_seconds(text[timed])
