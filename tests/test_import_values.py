@@ -217,36 +217,74 @@ def test_a_byte_order_mark_is_ignored(catalogue):
     assert MonthlyValue.objects.get().value == 9429
 
 
-def foreign_keys_of_values() -> int:
+def keys_and_indexes() -> list:
+    """Every constraint and index of the values and their history, as defined."""
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM pg_constraint WHERE contype = 'f' "
-                       "AND conrelid = 'scorecard_monthlyvalue'::regclass")
-        return cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE conrelid IN ('scorecard_monthlyvalue'::regclass, "
+            "'scorecard_monthlyvalueevent'::regclass) "
+            "UNION ALL SELECT tablename, indexname, indexdef FROM pg_indexes "
+            "WHERE tablename IN ('scorecard_monthlyvalue', 'scorecard_monthlyvalueevent') "
+            "ORDER BY 1, 2, 3")
+        return cursor.fetchall()
 
 
-def test_a_large_import_checks_foreign_keys_once_and_keeps_them(catalogue, monkeypatch):
+def dropped_while(*lines) -> tuple:
+    """Import the lines; the outcome, and the DROP statements run meanwhile."""
+    from django.db import connection
+
+    statements = []
+    with connection.execute_wrapper(
+        lambda execute, sql, *rest: statements.append(sql) or execute(sql, *rest)
+    ):
+        outcome = run(csv_file(*lines))
+    return outcome, [sql for sql in statements if "DROP " in sql and "staged" not in sql]
+
+
+def test_a_large_import_into_a_small_table_rebuilds_keys_and_indexes(catalogue, monkeypatch):
     monkeypatch.setattr("scorecard.importing.store.BULK_ROWS", 1)
-    before = foreign_keys_of_values()
-    outcome = run(csv_file("CALLS,FORCE,2023-10,9429,,,,", "CALLS,FORCE,2023-09,9000,,,,"))
+    before = keys_and_indexes()
+    assert len([row for row in before if "FOREIGN KEY" in row[2]]) == 2
+    assert ("scorecard_monthlyvalue", "one_value_per_measure_area_month",
+            "UNIQUE (measure_id, area_id, month)") in before
+    outcome, dropped = dropped_while("CALLS,FORCE,2023-10,9429,,,,",
+                                     "CALLS,FORCE,2023-09,9000,,,,")
+    # Two foreign keys; both tables' primary keys; the unique constraint and
+    # the area index of the values; the history's (measure, month) index.
+    assert len(dropped) == 7 and any("one_value_per_measure_area_month" in s for s in dropped)
     assert outcome.written == 2 and MonthlyValue.objects.count() == 2
-    assert before == foreign_keys_of_values() == 2
+    assert MonthlyValue.pgh_event_model.objects.count() == 2
+    assert keys_and_indexes() == before
 
 
-def test_a_large_write_naming_a_missing_measure_is_refused_whole(catalogue, monkeypatch):
+def test_indexes_stay_when_the_table_is_larger_than_the_load(catalogue, monkeypatch):
+    run(csv_file(*[f"CALLS,FORCE,{2000 + i // 12}-{i % 12 + 1:02d},{i},,,," for i in range(6)]))
+    monkeypatch.setattr("scorecard.importing.store.BULK_ROWS", 1)
+    outcome, dropped = dropped_while("CALLS,FORCE,2023-10,1,,,,", "CALLS,FORCE,2023-09,2,,,,")
+    assert outcome.written == 2
+    assert len(dropped) == 2 and all("_fk_" in sql for sql in dropped)  # foreign keys only
+
+
+@pytest.mark.parametrize("broken", ["missing measure", "repeated key"])
+def test_a_large_write_that_breaks_a_constraint_is_refused_whole(catalogue, monkeypatch,
+                                                                  broken):
     import pandas as pd
     from django.db import IntegrityError, transaction
 
     from scorecard.importing import store
 
     monkeypatch.setattr("scorecard.importing.store.BULK_ROWS", 1)
-    force = catalogue["areas"][0]
+    before = keys_and_indexes()
+    force, measure = catalogue["areas"][0], catalogue["count"].pk
+    second = 999_999 if broken == "missing measure" else measure
     rows = pd.DataFrame({
-        "measure_id": [catalogue["count"].pk, 999_999], "area_id": [force.pk, force.pk],
+        "measure_id": [measure, second], "area_id": [force.pk, force.pk],
         "month": ["2023-10-01", "2023-10-01"], "value": [1.0, 2.0], "numerator": [None, None],
         "denominator": [None, None], "weight": [None, None], "note": ["", ""], "row": [2, 3]})
     with pytest.raises(IntegrityError), transaction.atomic():
         store.stage(rows)
-        store.upsert(rows=2)
-    assert MonthlyValue.objects.count() == 0 and foreign_keys_of_values() == 2
+        store.upsert(new_rows=2)
+    assert MonthlyValue.objects.count() == 0 and keys_and_indexes() == before

@@ -57,5 +57,5 @@ def import_values(
         if comparison.changed and not reason.strip():
             raise ReasonRequired
         with pghistory.context(reason=reason.strip(), source=source):
-            outcome.written = store.upsert(comparison.new + comparison.changed)
+            outcome.written = store.upsert(comparison.new)
     return outcome
