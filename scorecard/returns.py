@@ -110,7 +110,7 @@ def save_return(
         if current != seen_version:
             raise Conflict(current)
         store.lock()
-        store.stage(with_ratio_values(frame))
+        store.stage([with_ratio_values(frame)])
         if store.compare().changed and not reason.strip():
             raise ReasonRequired
         with pghistory.context(reason=reason.strip(), source="Monthly return"):

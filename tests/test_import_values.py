@@ -285,6 +285,13 @@ def test_a_large_write_that_breaks_a_constraint_is_refused_whole(catalogue, monk
         "month": ["2023-10-01", "2023-10-01"], "value": [1.0, 2.0], "numerator": [None, None],
         "denominator": [None, None], "weight": [None, None], "note": ["", ""], "row": [2, 3]})
     with pytest.raises(IntegrityError), transaction.atomic():
-        store.stage(rows)
+        store.stage([rows])
         store.upsert(new_rows=2)
     assert MonthlyValue.objects.count() == 0 and keys_and_indexes() == before
+
+
+def test_cells_are_read_without_the_spaces_around_them(catalogue):
+    run(csv_file(" CALLS ,FORCE\u00a0,\t2023-10, 9429 ,,,,  Revised  "))
+    stored = MonthlyValue.objects.get()
+    assert (stored.measure.code, stored.area.code, stored.value, stored.note) == (
+        "CALLS", "FORCE", 9429, "Revised")

@@ -56,10 +56,17 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         except (UnicodeDecodeError, pa.ArrowInvalid) as again:
             raise FileProblem("The file's text could not be read: save it as CSV UTF-8"
                               ) from again
+    # No copies: pandas' "str" columns are Arrow large strings, as read, and a
+    # column is only rewritten if some cell in it has spaces to trim.
     return pd.DataFrame({
-        name: pd.Series(pc.utf8_trim_whitespace(column), dtype="str")
+        name: pd.Series(_trimmed(column), dtype="str")
         for name, column in zip(table.column_names, table.columns, strict=True)
-    })
+    }, copy=False)
+
+
+def _trimmed(cells: pa.ChunkedArray) -> pa.ChunkedArray:
+    trimmed = pc.utf8_trim_whitespace(cells)
+    return cells if pc.all(pc.equal(trimmed, cells)).as_py() is not False else trimmed
 
 
 def _arrow_csv(data: bytes) -> pa.Table:
@@ -75,7 +82,7 @@ def _all_text(data: bytes) -> dict:
     """Read every column as text: numbers are checked, not guessed."""
     end = data.find(b"\n")
     header = pa_csv.read_csv(pa.py_buffer(data[: end + 1 if end >= 0 else len(data)]))
-    return dict.fromkeys(header.column_names, pa.string())
+    return dict.fromkeys(header.column_names, pa.large_string())
 
 
 def _read_xlsx(data: bytes) -> pd.DataFrame:

@@ -46,7 +46,7 @@ def import_values(
     with transaction.atomic():
         if write:
             store.lock()  # two imports must not interleave their compare and write
-        store.stage(checked.rows)
+        store.stage(checked.parts)
         comparison = store.compare()
         outcome = Outcome(checked, comparison)
         if not write:

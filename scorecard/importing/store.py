@@ -64,13 +64,18 @@ UPDATE scorecard_monthlyvalue v SET
 FROM staged_values s
 WHERE {_KEY_MATCH} AND {_FIELDS_OF("v")} IS DISTINCT FROM {_FIELDS_OF("s")}
 """  # noqa: S608
-_INSERT = f"""
+# The rows left staged once stored ones are taken out are all new. Not an
+# anti-join in the INSERT: with the indexes set aside (below) the planner may
+# rescan the growing table for every staged row.
+_LEAVE_NEW = f"""
+DELETE FROM staged_values s USING scorecard_monthlyvalue v WHERE {_KEY_MATCH}
+"""  # noqa: S608
+_INSERT = """
 INSERT INTO scorecard_monthlyvalue
     (measure_id, area_id, month, value, numerator, denominator, weight, note)
 SELECT measure_id, area_id, month, value, numerator, denominator, weight, note
-FROM staged_values s
-WHERE NOT EXISTS (SELECT FROM scorecard_monthlyvalue v WHERE {_KEY_MATCH})
-"""  # noqa: S608
+FROM staged_values
+"""
 
 
 @dataclass
@@ -92,8 +97,22 @@ class Comparison:
     changes: list  # the first CHANGES_SHOWN changes
 
 
-def stage(rows) -> None:
-    """COPY the checked rows (a DataFrame of STAGED_COLUMNS) into staged_values."""
+def stage(parts) -> None:
+    """COPY the checked rows (DataFrames of STAGED_COLUMNS, in parts) into
+    staged_values, in one COPY that writes one part's text at a time."""
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS staged_values")
+        cursor.execute(_STAGE)
+        # FORCE_NOT_NULL: an empty note is "" (as stored), not NULL.
+        cursor.copy_expert(
+            "COPY staged_values FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (note))",
+            _Stream(_csv(rows) for rows in parts), 1 << 20,  # read a MB at a time
+        )
+
+
+def _csv(rows: pd.DataFrame) -> bytes:
+    """The rows as CSV text, written by Arrow in C++ (many times faster than
+    DataFrame.to_csv)."""
     month = pd.to_datetime(rows["month"]).to_numpy().astype("datetime64[D]")
     table = pa.table({
         name: pa.array(month) if name == "month"
@@ -103,18 +122,29 @@ def stage(rows) -> None:
     for name in ("measure_id", "area_id", "row"):
         table = table.set_column(table.column_names.index(name), name,
                                  table[name].cast(pa.int64()))
-    # Arrow writes CSV in C++, many times faster than DataFrame.to_csv.
     buffer = io.BytesIO()
     pa_csv.write_csv(table, buffer, pa_csv.WriteOptions(include_header=False))
-    del table
-    buffer.seek(0)
-    with connection.cursor() as cursor:
-        cursor.execute("DROP TABLE IF EXISTS staged_values")
-        cursor.execute(_STAGE)
-        # FORCE_NOT_NULL: an empty note is "" (as stored), not NULL.
-        cursor.copy_expert(
-            "COPY staged_values FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (note))", buffer
-        )
+    return buffer.getvalue()
+
+
+class _Stream(io.RawIOBase):
+    """A readable file over pieces of bytes made one at a time (for COPY)."""
+
+    def __init__(self, pieces):
+        self._pieces, self._left = iter(pieces), memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while not self._left:
+            piece = next(self._pieces, None)
+            if piece is None:
+                return 0
+            self._left = memoryview(piece)
+        size = min(len(buffer), len(self._left))
+        buffer[:size], self._left = self._left[:size], self._left[size:]
+        return size
 
 
 def compare() -> Comparison:
@@ -165,13 +195,15 @@ ORDER BY c.contype NULLS LAST, 1
 
 def upsert(new_rows: int = 0) -> int:
     """Write the staged rows that are new or changed; `new_rows` (from
-    compare()) says how many are new. Returns how many were written."""
+    compare()) says how many are new. Returns how many were written; the
+    staged rows are used up."""
     from scorecard.models import MonthlyValue
 
     lock()
     with connection.cursor() as cursor:
         cursor.execute(_UPDATE)
         written = cursor.rowcount
+        cursor.execute(_LEAVE_NEW)
         rebuilt = []
         if new_rows > BULK_ROWS:
             # Checks this transaction has deferred must run before the ALTERs.

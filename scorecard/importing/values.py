@@ -50,7 +50,7 @@ class Catalogue:
 
 @dataclass
 class CheckedValues:
-    rows: pd.DataFrame  # KEY, the numbers and note, and the file's row number
+    parts: list[pd.DataFrame]  # in file order: KEY, the numbers and note, the row number
     problems: pd.DataFrame  # row, column, message
 
     @property
@@ -73,13 +73,33 @@ def check_columns(table: pd.DataFrame, allowed: list[str], required: list[str]) 
             table[name] = ""
 
 
+# Rows are checked this many at a time, so the working columns a check makes
+# are those of one part of the file, not of all of it (a million rows at once
+# peaked 100 MB higher).
+PART_ROWS = 200_000
+
+
 def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) -> CheckedValues:
     """Check every row; `table` is the file read by reading.read_table."""
     check_columns(table, COLUMNS, REQUIRED)
-    # The checks work on `table` itself: a copy of a million rows is ~100 MB.
-    frame = table.reset_index(drop=True) if not table.index.equals(
-        pd.RangeIndex(len(table))) else table
-    frame["row"] = np.arange(FIRST_ROW, FIRST_ROW + len(frame))
+    parts = [
+        _check_part(table.iloc[start:start + PART_ROWS], FIRST_ROW + start, catalogue,
+                    this_month)
+        for start in range(0, len(table), PART_ROWS)
+    ]
+    keys = pd.concat([rows[[*KEY, "row"]] for rows, _ in parts], ignore_index=True)
+    problems = [found for _, found in parts] + [_duplicate_problems(keys)]
+    found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
+    return CheckedValues([rows for rows, _ in parts],
+                         found.sort_values("row", kind="stable").reset_index(drop=True))
+
+
+def _check_part(part: pd.DataFrame, first_row: int, catalogue: Catalogue,
+                this_month: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Every check of one row on its own (all but repeated rows): the part's
+    checked rows, and its problems."""
+    frame = part.reset_index(drop=True)
+    frame["row"] = np.arange(first_row, first_row + len(frame))
     formulas = _formula_problems(frame)
     problems = [formulas]
     _look_up(frame, catalogue)
@@ -89,11 +109,10 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) ->
     # Rows with an unreadable cell are not checked further: one message a cell.
     unread = frame["row"].isin(unreadable["row"]) | frame["row"].isin(formulas["row"])
     known = frame[frame["measure_id"].notna() & ~unread]
-    problems += [value_problems(known), _duplicate_problems(frame)]
+    problems.append(value_problems(known))
     found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
-    found = found.sort_values("row", kind="stable").reset_index(drop=True)
     rows = with_ratio_values(frame)
-    return CheckedValues(rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], found)
+    return rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], found
 
 
 def _look_up(frame, catalogue: Catalogue) -> None:
@@ -235,18 +254,20 @@ def _parse_numbers(frame) -> pd.DataFrame:
     return pd.concat(found) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
-def _duplicate_problems(frame) -> pd.DataFrame:
-    keyed = frame.dropna(subset=KEY)
-    repeated = keyed.duplicated(subset=KEY, keep="first")
+def _duplicate_problems(keys) -> pd.DataFrame:
+    """Rows whose measure, area and month an earlier row has; `keys` holds
+    KEY and row (no copy of the other columns: a million rows are 70 MB)."""
+    known = keys[KEY].notna().all(axis=1)
+    repeated = keys.duplicated(subset=KEY, keep="first") & known
     if not repeated.any():
         return pd.DataFrame(columns=PROBLEM_COLUMNS)
+    keyed = keys[known]
     first = keyed.groupby(KEY, sort=False)["row"].transform("min")
-    repeats = keyed[repeated]
     return pd.DataFrame(
         {
-            "row": repeats["row"],
+            "row": keyed.loc[repeated[known], "row"],
             "column": "measure",
             "message": "This row repeats the measure, area and month of row "
-            + first[repeated].astype(str),
+            + first[repeated[known]].astype(str),
         }
     )
