@@ -295,3 +295,20 @@ def test_cells_are_read_without_the_spaces_around_them(catalogue):
     stored = MonthlyValue.objects.get()
     assert (stored.measure.code, stored.area.code, stored.value, stored.note) == (
         "CALLS", "FORCE", 9429, "Revised")
+
+
+def test_the_insert_joins_nothing(catalogue):
+    """With the indexes set aside, a join in the INSERT may be planned as a
+    nested loop over the growing table (decision record 0003)."""
+    from django.db import connection, transaction
+
+    from scorecard.importing import store
+
+    with transaction.atomic():
+        store.stage([run(csv_file("CALLS,FORCE,2023-10,1,,,,"), write=False).checked.parts[0]])
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + store._INSERT)
+            plan = " ".join(line for (line,) in cursor.fetchall())
+        transaction.set_rollback(True)
+    assert "Seq Scan on staged_values" in plan
+    assert "Join" not in plan and "Loop" not in plan
