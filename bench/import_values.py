@@ -78,19 +78,23 @@ def write_file(path: Path, measures: int) -> int:
     return rows
 
 
-def raw_copy_seconds(path: Path) -> float:
+def raw_copy_seconds(path: Path, runs: int = 3) -> float:
+    """The best of `runs` COPYs of the file into a bare table (one run varies
+    by half)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "CREATE TABLE bench_raw (measure text, area text, month text, value text, "
             "numerator numeric, denominator numeric, weight numeric, note text)"
         )
-        start = time.perf_counter()
-        with path.open() as source:
-            cursor.copy_expert("COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER)", source)
-        connection.commit() if not connection.get_autocommit() else None
-        elapsed = time.perf_counter() - start
+        best = float("inf")
+        for _ in range(runs):
+            cursor.execute("TRUNCATE bench_raw")
+            start = time.perf_counter()
+            with path.open() as source:
+                cursor.copy_expert("COPY bench_raw FROM STDIN WITH (FORMAT csv, HEADER)", source)
+            best = min(best, time.perf_counter() - start)
         cursor.execute("DROP TABLE bench_raw")
-    return elapsed
+    return best
 
 
 IMPORT = """
@@ -129,8 +133,8 @@ def main() -> None:
             copy = raw_copy_seconds(path)
             imported = import_seconds(path, name)
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"raw COPY into a bare table: {copy:.1f} s")
-        print(f"import_values (check, compare, upsert, history): {imported:.1f} s")
+        print(f"raw COPY into a bare table (best of 3): {copy:.2f} s")
+        print(f"import_values (start, check, compare, upsert, history): {imported:.1f} s")
         print(f"import_values / raw COPY: {imported / copy:.1f}x (target <= 3)")
         print(f"import_values peak memory: {peak:.0f} MB (target <= 500 MB)")
     finally:
