@@ -8,7 +8,6 @@ The KPI figures are the stored ones (figures.month_figures); the page issues
 the same number of queries whatever the number of measures.
 """
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,10 +23,6 @@ from scorecard.kpi_rows import KpiRow, kpi_rows
 from scorecard.queries import active_measures
 
 TOP_MEASURES = 5
-
-
-def month_end(month: date) -> date:
-    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
 @dataclass

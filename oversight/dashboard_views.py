@@ -11,7 +11,7 @@ from oversight import dashboard
 from oversight.models import Finding
 from oversight.roles import Perm
 from scorecard import figures
-from scorecard.formats import month_key
+from scorecard.formats import month_end, month_key
 from scorecard.freshness import month_seen_on
 from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.tables import TopMeasuresTable
@@ -34,7 +34,7 @@ def as_at(request, form) -> tuple[date | None, date]:
         return month_seen_on(on), on
     month = form.chosen()
     if month is not None and form.is_bound and form.is_valid() and form.cleaned_data["month"]:
-        return month, min(dashboard.month_end(month), today)
+        return month, min(month_end(month), today)
     return month, today
 
 

@@ -7,13 +7,14 @@ published report is read from that alone and never changes. A correction is
 a new version that names the one it corrects.
 """
 
-import calendar
 from datetime import date
 
 import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+from scorecard.formats import month_end
 
 
 class Acronym(models.Model):
@@ -143,8 +144,7 @@ class Report(models.Model):
 
     @property
     def period_end_day(self) -> date:
-        end = self.period_end
-        return end.replace(day=calendar.monthrange(end.year, end.month)[1])
+        return month_end(self.period_end)
 
     @property
     def is_published(self) -> bool:

@@ -1,5 +1,6 @@
 """Months and durations as users write them: "2023-10", "Oct-2023", "01:33:15"."""
 
+import calendar
 import re
 from datetime import date
 
@@ -37,6 +38,11 @@ def current_month() -> date:
     return timezone.localdate().replace(day=1)
 
 
+def month_end(month: date) -> date:
+    """The last day of the month."""
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
 def add_months(month: date, count: int) -> date:
     index = month.year * 12 + month.month - 1 + count
     return date(index // 12, index % 12 + 1, 1)
@@ -60,12 +66,24 @@ def format_duration(seconds) -> str:
 
 
 def arrow_text(texts: pd.Series) -> pa.Array:
-    """The cells as an Arrow string array (no copy when they are Arrow already)."""
-    return pa.array(texts.array, type=pa.string(), from_pandas=True)
+    """The cells as Arrow large strings: no copy of pandas' "str" columns,
+    which are Arrow large strings already."""
+    return pa.array(texts.array, type=pa.large_string(), from_pandas=True)
 
 
 def _as_series(numbers: pa.Array, texts: pd.Series) -> pd.Series:
     return pd.Series(numbers.to_numpy(zero_copy_only=False), index=texts.index, dtype=float)
+
+
+def months_in(text: pd.Series) -> pd.Series:
+    """Vectorised parse_month: each "YYYY-MM" cell as a date-time, NaT
+    otherwise (in Arrow, as numbers_in)."""
+    cells = arrow_text(text)
+    parsed = pc.strptime(cells, format="%Y-%m", unit="s", error_is_null=True)
+    good = pc.and_kleene(pc.is_valid(parsed),
+                         pc.fill_null(pc.equal(pc.utf8_length(cells), 7), False))
+    months = pc.if_else(good, parsed, pa.scalar(None, parsed.type))
+    return pd.Series(months.to_numpy(zero_copy_only=False), index=text.index)
 
 
 def numbers_in(texts: pd.Series) -> pd.Series:
@@ -74,7 +92,7 @@ def numbers_in(texts: pd.Series) -> pd.Series:
     turns every cell into a Python string (a million cells: 1.6 s, not 0.2)."""
     cells = pc.replace_substring(arrow_text(texts), ",", "")
     plain = pc.match_substring_regex(cells, NUMBER_PATTERN)
-    return _as_series(pc.cast(pc.if_else(plain, cells, pa.scalar(None, pa.string())),
+    return _as_series(pc.cast(pc.if_else(plain, cells, pa.scalar(None, cells.type)),
                               pa.float64()), texts)
 
 

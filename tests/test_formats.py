@@ -43,3 +43,13 @@ def test_formulas_are_found_by_the_one_pattern():
     cells = ["=1+1", "+A1", "-SUM(A1)", "@cmd", "-5", "+5", "5", "", "a=b", "-é"]
     assert looks_like_formula(pd.Series(cells, dtype="str")).tolist() == [
         True, True, True, True, False, False, False, False, False, False]
+
+
+def test_months_agree_with_the_one_cell_parser():
+    from scorecard.formats import months_in, parse_month
+
+    cells = ["2023-10", "1990-01", "2023-13", "2023-00", "2023-1", "23-10", "2023-10-01",
+             "Oct-2023", "", "+202-10", "2023/10", " 2023-10"]
+    found = months_in(pd.Series(cells, dtype="str"))
+    expected = [parse_month(cell) if cell == cell.strip() else None for cell in cells]
+    assert [None if pd.isna(m) else m.date() for m in found] == expected

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from scorecard.formats import arrow_text, durations_to_seconds, numbers_in
+from scorecard.formats import arrow_text, durations_to_seconds, months_in, numbers_in
 from scorecard.importing.reading import FileProblem, formula_cells
 from scorecard.rules import NUMBER_COLUMNS, PROBLEM_COLUMNS, value_problems, with_ratio_values
 
@@ -88,16 +88,16 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) ->
         for start in range(0, len(table), PART_ROWS)
     ]
     keys = pd.concat([rows[[*KEY, "row"]] for rows, _ in parts], ignore_index=True)
-    problems = [found for _, found in parts] + [_duplicate_problems(keys)]
+    problems = [p for _, found in parts for p in found] + [_duplicate_problems(keys)]
     found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
     return CheckedValues([rows for rows, _ in parts],
                          found.sort_values("row", kind="stable").reset_index(drop=True))
 
 
 def _check_part(part: pd.DataFrame, first_row: int, catalogue: Catalogue,
-                this_month: date) -> tuple[pd.DataFrame, pd.DataFrame]:
+                this_month: date) -> tuple[pd.DataFrame, list[pd.DataFrame]]:
     """Every check of one row on its own (all but repeated rows): the part's
-    checked rows, and its problems."""
+    checked rows, and its problems found by each check."""
     frame = part.reset_index(drop=True)
     frame["row"] = np.arange(first_row, first_row + len(frame))
     formulas = _formula_problems(frame)
@@ -110,9 +110,8 @@ def _check_part(part: pd.DataFrame, first_row: int, catalogue: Catalogue,
     unread = frame["row"].isin(unreadable["row"]) | frame["row"].isin(formulas["row"])
     known = frame[frame["measure_id"].notna() & ~unread]
     problems.append(value_problems(known))
-    found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
     rows = with_ratio_values(frame)
-    return rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], found
+    return rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], problems
 
 
 def _look_up(frame, catalogue: Catalogue) -> None:
@@ -122,14 +121,14 @@ def _look_up(frame, catalogue: Catalogue) -> None:
     measures, areas = catalogue.measures, catalogue.areas
     at = _positions(arrow_text(frame["measure"]), measures["measure"])
     where = _positions(pc.utf8_lower(arrow_text(frame["area"])), areas["area_key"])
-    measure_ids = _taken(measures["measure_id"], at)
-    area_ids = _taken(areas["area_id"], where)
+    measure_ids = _taken(measures["measure_id"].to_numpy(), at)
+    area_ids = _taken(areas["area_id"].to_numpy(), where)
     frame["measure_id"] = np.where(at >= 0, measure_ids, np.nan)
     frame["area_id"] = np.where(where >= 0, area_ids, np.nan)
     for column in ("unit", "aggregation"):  # categories: a byte a row, not an object
         kinds = pd.Categorical(measures[column])
         frame[column] = pd.Categorical.from_codes(
-            np.where(at >= 0, _taken(pd.Series(kinds.codes), at), -1), dtype=kinds.dtype)
+            np.where(at >= 0, _taken(kinds.codes, at), -1), dtype=kinds.dtype)
     reported = catalogue.reported
     pairs = _pair_keys(reported["measure_id"].to_numpy(), reported["area_id"].to_numpy())
     frame["reported"] = (at >= 0) & (where >= 0) & np.isin(
@@ -138,14 +137,13 @@ def _look_up(frame, catalogue: Catalogue) -> None:
 
 def _positions(cells: pa.Array, keys: pd.Series) -> np.ndarray:
     """Where each cell is in `keys`, or -1."""
-    found = pc.index_in(cells, value_set=pa.array(keys.tolist(), type=pa.string()))
+    found = pc.index_in(cells, value_set=pa.array(keys.tolist(), type=pa.large_string()))
     return pc.fill_null(found, -1).to_numpy(zero_copy_only=False).astype(np.int64)
 
 
-def _taken(column: pd.Series, at: np.ndarray) -> np.ndarray:
-    """column[at] as integers; 0 where `at` is -1 (the callers mask those)."""
-    values = column.to_numpy(dtype=np.int64)
-    return values[at] if len(values) else np.zeros(len(at), dtype=np.int64)
+def _taken(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """values[at] as integers; 0 where `at` is -1 (the callers mask those)."""
+    return values.astype(np.int64)[at] if len(values) else np.zeros(len(at), dtype=np.int64)
 
 
 def _pair_keys(measure_ids: np.ndarray, area_ids: np.ndarray) -> np.ndarray:
@@ -201,19 +199,8 @@ def _catalogue_problems(frame) -> pd.DataFrame:
     )
 
 
-def parse_months(text: pd.Series) -> pd.Series:
-    """Each "YYYY-MM" cell as a date-time, NaT otherwise. Parsed in Arrow:
-    pandas would first turn a million cells into Python strings."""
-    cells = pa.array(text.array)
-    parsed = pc.strptime(cells, format="%Y-%m", unit="s", error_is_null=True)
-    good = pc.and_kleene(pc.is_valid(parsed),
-                         pc.fill_null(pc.equal(pc.utf8_length(cells), 7), False))
-    months = pc.if_else(good, parsed, pa.scalar(None, parsed.type))
-    return pd.Series(months.to_numpy(zero_copy_only=False), index=text.index)
-
-
 def _month_problems(frame, this_month: date) -> pd.DataFrame:
-    parsed = parse_months(frame["month"])
+    parsed = months_in(frame["month"])
     good = parsed.notna()
     frame["month"] = parsed
     future = good & (parsed > pd.Timestamp(this_month))
