@@ -63,7 +63,7 @@ def build_catalogue(measures: int) -> None:
     priorities = [Priority.objects.create(plan=plan, number=n, title=f"Priority {n}")
                   for n in range(1, 5)]
     topics = [Topic.objects.create(name=f"Topic {i}", order=i, priority=priorities[i % 4])
-              for i in range(measures // 10)]
+              for i in range(-(-measures // 10))]  # ten measures a topic
     areas = Area.objects.bulk_create(
         [Area(code="FORCE", name="Force")]
         + [Area(code=f"A{i}", name=f"Area {i}", order=i) for i in range(1, AREAS)])

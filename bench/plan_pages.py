@@ -57,6 +57,8 @@ def best_of(action) -> float:
 
 def main() -> None:
     setup_test_environment()
+    # Its own database, so a test run at the same time is not disturbed.
+    connection.settings_dict["TEST"]["NAME"] = "bench_plan_pages"
     name = connection.creation.create_test_db(verbosity=0, keepdb=False)
     try:
         client = Client()

@@ -1,0 +1,38 @@
+"""The benchmarks under bench/ still run and print their ratios (at a toy
+size: the figures themselves are for notes, never asserted)."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RATIO = r"\d+\.\d+x"
+
+
+def run(script: str, *options: str) -> str:
+    finished = subprocess.run(  # noqa: S603 (our own interpreter and script)
+        [sys.executable, str(ROOT / "bench" / script), *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    return finished.stdout
+
+
+def test_import_benchmark_prints_its_ratios_and_memory():
+    printed = run("import_values.py", "--measures", "2")
+    assert "file: 2,880 values" in printed
+    assert re.search(rf"least writing any import must do .*= {RATIO} the raw COPY", printed)
+    assert re.search(rf"import_values / raw COPY: {RATIO} \(target <= 3\)", printed)
+    assert re.search(r"import_values peak memory: \d+ MB", printed)
+
+
+def test_kpi_pages_benchmark_runs():
+    printed = run("kpi_pages.py", "--measures", "2", "--months", "30")
+    assert "full import of 180 values" in printed  # 2 measures x 3 areas x 30 months
+    assert re.search(r"queries, dashboard: \d+", printed)
+
+
+def test_plan_pages_benchmark_prints_its_ratios():
+    printed = run("plan_pages.py")
+    assert re.search(rf"deliverables page, 1000 rows / 100 rows: {RATIO}", printed)
