@@ -7,12 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Max
-
 from oversight.models import Finding
 from scorecard.figures import month_figures
+from scorecard.freshness import newest_month
 from scorecard.kpi_rows import KpiRow, kpi_rows
-from scorecard.models import MonthlyValue
 from scorecard.queries import active_measures
 from scorecard.sustained import Sustained, sustained
 
@@ -21,15 +19,6 @@ from scorecard.sustained import Sustained, sustained
 class MeasureEvidence:
     row: KpiRow
     sustained: Sustained
-
-
-def reference_month(measure_ids, as_of: date | None = None) -> date | None:
-    """The newest month with data for any of the measures, up to the month of
-    `as_of` if given (one query)."""
-    values = MonthlyValue.objects.filter(measure__in=measure_ids)
-    if as_of is not None:
-        values = values.filter(month__lte=as_of)
-    return values.aggregate(latest=Max("month"))["latest"]
 
 
 def measure_evidence(measure_ids, month: date | None) -> dict[int, list[MeasureEvidence]]:
@@ -79,7 +68,7 @@ def attach_evidence(findings, month: date | None = None,
     a bounded number of queries for any number."""
     linked = measures_by_finding(findings)
     measure_ids = set().union(*linked.values()) if linked else set()
-    month = month or reference_month(measure_ids, as_of)
+    month = month or newest_month(measure_ids, as_of)
     by_measure = measure_evidence(measure_ids, month)
     for finding in findings:
         found = [e for m in linked.get(finding.pk, ()) for e in by_measure.get(m, [])]

@@ -47,22 +47,13 @@ def report_add(request):
                            "you choose.")
 
 
-def editable(request, model, **lookup):
-    """The object, and the refusal to show if its report cannot be changed."""
-    item = get_object_or_404(model, **lookup)
+def edit_page(request, item, form_class, *, heading):
+    """Edit the report or one of its parts, unless the report cannot be changed."""
     report = item if isinstance(item, Report) else item.report
     try:
         workflow.ensure_editable(report)
     except WorkflowError as error:
-        return item, refused(request, report, error)
-    return item, None
-
-
-def edit_page(request, model, form_class, *, heading, **lookup):
-    item, refusal = editable(request, model, **lookup)
-    if refusal:
-        return refusal
-    report = item if isinstance(item, Report) else item.report
+        return refused(request, report, error)
     form = form_class(request.POST or None, instance=item)
     if form.is_valid():
         form.save()
@@ -73,22 +64,23 @@ def edit_page(request, model, form_class, *, heading, **lookup):
 
 @WRITE
 def report_edit(request, pk):
-    return edit_page(request, Report, ReportForm, heading="The report's details", pk=pk)
+    return edit_page(request, get_object_or_404(Report, pk=pk), ReportForm,
+                     heading="The report's details")
 
 
 @WRITE
 def section_edit(request, pk, number):
-    section = get_object_or_404(PrioritySection.objects.select_related("priority"),
+    section = get_object_or_404(PrioritySection.objects.select_related("priority", "report"),
                                 report=pk, priority__number=number)
-    return edit_page(request, PrioritySection, SectionForm, pk=section.pk,
+    return edit_page(request, section, SectionForm,
                      heading=f"Priority {number}: {section.priority.title}")
 
 
 @WRITE
 def topic_edit(request, pk, code):
-    page = get_object_or_404(TopicPage.objects.select_related("topic"), report=pk,
+    page = get_object_or_404(TopicPage.objects.select_related("topic", "report"), report=pk,
                              topic__code=code)
-    return edit_page(request, TopicPage, TopicPageForm, pk=page.pk, heading=page.topic.name)
+    return edit_page(request, page, TopicPageForm, heading=page.topic.name)
 
 
 def step(request, pk, move, done):

@@ -8,9 +8,6 @@ from panel_reports.topic_parts import row_key, rows_by_topic
 from scorecard.kpi_rows import FIGURES, headers
 from scorecard.models import Topic
 
-# The figures a reader can see in a table or a token, with their headers.
-COMPARED = list(FIGURES)
-
 
 @dataclass
 class Revision:
@@ -35,7 +32,7 @@ def revised_figures(report) -> list[Revision]:
         now = {row_key(row): row.cells for row in live.get(ids.get(part["code"]), [])}
         for row in part["rows"]:
             cells = now.get(row["key"], {})
-            for name in COMPARED:
+            for name in FIGURES:  # every figure a table or a token shows
                 old, new = row["cells"].get(name, ""), cells.get(name, "–")
                 if old != new:
                     found.append(Revision(part["title"], row["text"], titles[name], old, new))

@@ -17,13 +17,21 @@ def expected_month(this_month: date) -> date:
     return add_months(this_month, -1)
 
 
+def newest_month(measures=None, up_to: date | None = None) -> date | None:
+    """The newest month with data (for `measures`, or any), no later than
+    `up_to` if given (one query)."""
+    values = MonthlyValue.objects.all()
+    if measures is not None:
+        values = values.filter(measure__in=measures)
+    if up_to is not None:
+        values = values.filter(month__lte=up_to)
+    return values.aggregate(latest=Max("month"))["latest"]
+
+
 def month_seen_on(day: date, measures=None) -> date | None:
     """The newest month with data (for `measures`, or any) that a meeting on
     `day` could have seen: at most the month before (one query)."""
-    values = MonthlyValue.objects.filter(month__lte=expected_month(day.replace(day=1)))
-    if measures is not None:
-        values = values.filter(measure__in=measures)
-    return values.aggregate(latest=Max("month"))["latest"]
+    return newest_month(measures, expected_month(day.replace(day=1)))
 
 
 @dataclass
