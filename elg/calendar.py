@@ -1,5 +1,6 @@
 """The ELG schedule as an iCalendar feed (RFC 5545). Pure: no database, no web code."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,9 +9,16 @@ MEETING_LENGTH = timedelta(hours=2)  # ELG meetings are booked for two hours
 STATUS = {"scheduled": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
 
 
+# Any line break (CRLF, a lone CR or LF, and the other Unicode breaks) is one
+# "\n": a raw one would end the property and let text start a new one.
+LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
+# Other control characters are not allowed in a TEXT value at all (RFC 5545 3.3.11).
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
+
+
 def escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return CONTROL.sub("", LINE_BREAK.sub(r"\\n", text))
 
 
 def fold(line: str) -> str:
@@ -30,11 +38,16 @@ def utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def event(meeting, stamp: datetime, host: str, url: str) -> list[str]:
+# Event UIDs must stay the same whichever address the feed was fetched from,
+# or a calendar would hold each meeting twice.
+UID_DOMAIN = "pcc-oversight"
+
+
+def event(meeting, stamp: datetime, url: str) -> list[str]:
     start = datetime.combine(meeting.date, meeting.starts_at, tzinfo=LONDON)
     return [
         "BEGIN:VEVENT",
-        f"UID:elg-meeting-{meeting.pk}@{host}",
+        f"UID:elg-meeting-{meeting.pk}@{UID_DOMAIN}",
         f"DTSTAMP:{utc(stamp)}",
         f"DTSTART:{utc(start)}",
         f"DTEND:{utc(start + MEETING_LENGTH)}",

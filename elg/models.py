@@ -5,12 +5,16 @@ priority or objective, the second reviews the PEEL plan and overall
 performance. Each scrutiny meeting has a Key Lines of Enquiry briefing.
 """
 
+import hashlib
+import secrets
 from datetime import date, time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from elg.half_years import HalfYear
 from oversight.models import Objective
@@ -239,3 +243,39 @@ class Action(models.Model):
 
     def is_overdue(self, today: date) -> bool:
         return self.is_open and self.due_date < today
+
+
+class CalendarFeedQuerySet(models.QuerySet):
+    def for_token(self, token: str) -> "CalendarFeed | None":
+        """The live feed this secret address names, with its user."""
+        return (self.select_related("user").filter(
+            token_hash=CalendarFeed.hash(token), user__is_active=True).first())
+
+
+class CalendarFeed(models.Model):
+    """A person's secret address for the ELG schedule. Calendar programs fetch
+    it without the browser's session, so the address is the credential: only
+    its SHA-256 is kept (the token is 256 random bits, so no slow hash is
+    needed), it is shown once, and it can be revoked or replaced."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="calendar_feed")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CalendarFeedQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Calendar feed of {self.user}"
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user) -> str:
+        """A new secret address token for `user`, replacing any earlier one."""
+        token = secrets.token_urlsafe(32)
+        cls.objects.update_or_create(user=user, defaults={
+            "token_hash": cls.hash(token), "created_at": timezone.now()})
+        return token

@@ -7,6 +7,9 @@ app_name = "elg"
 urlpatterns = [
     path("", views.schedule, name="schedule"),
     path("schedule.ics", views.calendar_feed, name="calendar"),
+    path("calendar/", views.calendar_subscription, name="subscription"),
+    path("calendar/<str:token>/elg-meetings.ics", views.subscribed_calendar,
+         name="subscribed_calendar"),
     path("schedule/build/", builder_views.build_schedule, name="build"),
     path("meetings/new/", views.meeting_edit, name="meeting_add"),
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),

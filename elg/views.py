@@ -4,20 +4,22 @@ and the actions log."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_not_required, permission_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
 from elg import calendar
 from elg.evidence import actions_arising
 from elg.forms import ActionFilterForm, ActionFormSet, MeetingForm, OutcomeForm
 from elg.half_years import HalfYear
-from elg.models import Action, Assurance, Meeting, MeetingStatus, Owner
+from elg.models import Action, Assurance, CalendarFeed, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
+from oversight.downloads import attachment
 from oversight.roles import Perm
 
 READ = permission_required(Perm.READ_ELG, raise_exception=True)
@@ -60,14 +62,46 @@ def schedule(request):
     return render(request, "elg/schedule.html", context)
 
 
+def calendar_response(request, meetings) -> HttpResponse:
+    stamp = timezone.now()
+    events = [calendar.event(m, stamp, request.build_absolute_uri(m.get_absolute_url()))
+              for m in meetings]
+    response = HttpResponse(calendar.calendar(events), content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, no-store"
+    return attachment(response, "elg-meetings.ics")
+
+
 @READ
 def calendar_feed(request):
-    stamp, host = timezone.now(), request.get_host().split(":")[0]
-    events = [calendar.event(m, stamp, host, request.build_absolute_uri(m.get_absolute_url()))
-              for m in Meeting.objects.all()]
-    response = HttpResponse(calendar.calendar(events), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="elg-meetings.ics"'
-    return response
+    return calendar_response(request, Meeting.objects.all())
+
+
+@login_not_required
+@require_GET
+def subscribed_calendar(request, token):
+    """The schedule at a person's secret address, for calendar programs: it
+    needs no session, only a live address whose owner may still read ELG."""
+    feed = CalendarFeed.objects.for_token(token)
+    if feed is None or not feed.user.has_perm(Perm.READ_ELG):
+        raise Http404("No such calendar")
+    return calendar_response(request, Meeting.objects.all())
+
+
+@READ
+def calendar_subscription(request):
+    """Get, replace or revoke one's secret calendar address."""
+    token = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            CalendarFeed.objects.filter(user=request.user).delete()
+            messages.success(request, "Your calendar address no longer works.")
+            return redirect("elg:subscription")
+        token = CalendarFeed.issue(request.user)
+    address = (request.build_absolute_uri(reverse("elg:subscribed_calendar", args=[token]))
+               if token else None)
+    context = {"address": address, "breadcrumbs": crumbs(),
+               "has_feed": CalendarFeed.objects.filter(user=request.user).exists()}
+    return render(request, "elg/subscription.html", context)
 
 
 def arising_table(meeting, today):

@@ -1,7 +1,15 @@
 """PDF documents printed by headless Chromium from the page's own HTML and
 print stylesheet, so the PDF and the browser's print-out are the same
-document (decision record 0005). Chromium writes tagged PDF."""
+document (decision record 0005). Chromium writes tagged PDF.
 
+A printed document holds text users typed, so Chromium is started as if the
+document were hostile: a policy inside the document lets it load nothing,
+every address it could reach goes to a closed proxy, and it runs in its
+sandbox as an unprivileged user (decision record 0005 lists each flag)."""
+
+import os
+import pwd
+import re
 import shutil
 import subprocess
 import tempfile
@@ -12,6 +20,8 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+
+from oversight.downloads import attachment
 
 # Headless, and never calling out of the machine (the browser tests use these too).
 CHROMIUM_FLAGS = [
@@ -24,10 +34,25 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# The page's own @page rules head and number the pages, not Chromium's.
-FLAGS = [*CHROMIUM_FLAGS, "--no-pdf-header-footer"]
-# (Turning scripts off with --blink-settings stops Chromium writing the PDF;
-# the documents printed here are our own templates, with no scripts.)
+# Printing: the same, but sandboxed (see _sandbox_flags), with the network cut
+# off (every request, loopback included, goes to a proxy nothing listens on, and
+# no host name resolves), and the page's own @page rules heading the pages.
+PRINT_FLAGS = [
+    *(flag for flag in CHROMIUM_FLAGS if flag != "--no-sandbox"),
+    "--no-pdf-header-footer",
+    "--proxy-server=socks5://127.0.0.1:9",
+    "--proxy-bypass-list=<-loopback>",
+    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--disable-extensions",
+    "--disable-plugins",
+]
+# Inside the printed document: load nothing but the document itself (its
+# styles are inlined, its charts inline SVG). This stops frames, images,
+# fonts, scripts and links to files or the network even if markup got in.
+DOCUMENT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                   "font-src data:; base-uri 'none'; form-action 'none'")
+POLICY_META = f'<meta http-equiv="Content-Security-Policy" content="{DOCUMENT_POLICY}">'
+HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
 
 
 class PdfUnavailable(Exception):
@@ -42,18 +67,49 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def with_document_policy(html: str) -> str:
+    """The document with DOCUMENT_POLICY as the first thing in its <head>, so
+    it governs everything after it."""
+    html, found = HEAD.subn(lambda head: head.group(0) + POLICY_META, html, count=1)
+    if not found:
+        raise PdfUnavailable("The document has no <head> for its policy.")
+    return html
+
+
+def _print_user() -> pwd.struct_passwd | None:
+    """Chromium will not sandbox itself as root: as root, print as PDF_USER."""
+    if os.geteuid() != 0:
+        return None
+    try:
+        return pwd.getpwnam(settings.PDF_USER)
+    except KeyError as error:
+        raise PdfUnavailable(f"The user {settings.PDF_USER} does not exist.") from error
+
+
+def _sandbox_flags(user: pwd.struct_passwd | None) -> list[str]:
+    # Where the platform gives no user namespaces, PDF_SANDBOX=0 prints unsandboxed
+    # (still without network or files): say so in the deployment's notes.
+    return [] if user is not None or settings.PDF_SANDBOX else ["--no-sandbox"]
+
+
 def html_to_pdf(html: str) -> bytes:
     program = chromium()
     if program is None:
         raise PdfUnavailable("Chromium is not installed on the server.")
+    html = with_document_policy(html)
+    user = _print_user()
     with tempfile.TemporaryDirectory(prefix="pcc-pdf-") as folder:
         page, pdf = Path(folder) / "document.html", Path(folder) / "document.pdf"
         page.write_text(html, encoding="utf-8")
-        command = [program, *FLAGS, f"--user-data-dir={folder}/profile",
-                   f"--print-to-pdf={pdf}", page.as_uri()]
+        if user is not None:  # the folder is the unprivileged printer's home
+            os.chown(folder, user.pw_uid, user.pw_gid)
+        command = [program, *PRINT_FLAGS, *_sandbox_flags(user),
+                   f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}", page.as_uri()]
+        environment = {"HOME": folder, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        privileges = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []} if user else {}
         try:
-            subprocess.run(command, check=True, capture_output=True,  # noqa: S603
-                           timeout=settings.PDF_TIMEOUT_SECONDS)
+            subprocess.run(command, check=True, capture_output=True, env=environment,  # noqa: S603
+                           timeout=settings.PDF_TIMEOUT_SECONDS, **privileges)
         except (subprocess.SubprocessError, OSError) as error:
             raise PdfUnavailable(f"Chromium could not print the document: {error}") from error
         if not pdf.exists():
@@ -66,9 +122,18 @@ def inline_stylesheets(*names: str) -> str:
     return "\n".join(Path(finders.find(name)).read_text(encoding="utf-8") for name in names)
 
 
+# Letters, digits and spaces stand for themselves in a CSS string; everything
+# else (quotes, backslashes, "<" of "</style>", newlines, any other character)
+# is written as a CSS hex escape, so no text can end the string, the rule or
+# the <style> element it is printed in. The space after each escape ends it
+# and is not part of the text (CSS Syntax 4.3.7).
+CSS_PLAIN = re.compile(r"[A-Za-z0-9 ]")
+
+
 def css_string(text: str) -> str:
-    """Text as a quoted CSS string."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """Text as a quoted CSS string that cannot break out of itself."""
+    escaped = "".join(char if CSS_PLAIN.fullmatch(char) else f"\\{ord(char):x} "
+                      for char in text)
     return f'"{escaped}"'
 
 
@@ -90,6 +155,4 @@ def pdf_download(request, template, context, *, styles, heading, filename, back)
         body = html_to_pdf(render_to_string(template, context, request=request))
     except PdfUnavailable:
         return render(request, "pdf_unavailable.html", {"back": back}, status=503)
-    response = HttpResponse(body, content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(HttpResponse(body, content_type="application/pdf"), filename)

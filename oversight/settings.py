@@ -206,3 +206,8 @@ PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)
 # CHROMIUM names its program, otherwise Debian's `chromium` on the PATH.
 CHROMIUM_PATH = os.environ.get("CHROMIUM", "")
 PDF_TIMEOUT_SECONDS = int(os.environ.get("PDF_TIMEOUT_SECONDS", "60"))
+# Run as root (a container), Chromium prints as this unprivileged user, in
+# its sandbox. Not root, PDF_SANDBOX=0 turns the sandbox off where the
+# platform has no user namespaces for it.
+PDF_USER = os.environ.get("PDF_USER", "nobody")
+PDF_SANDBOX = os.environ.get("PDF_SANDBOX", "1") == "1"

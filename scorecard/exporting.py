@@ -1,15 +1,12 @@
 """Monthly values as an upload file: exporting and importing it again changes nothing."""
 
 import csv
-import re
 from decimal import Decimal
 
+from oversight.formulas import safe
 from scorecard.formats import month_key
-from scorecard.importing.reading import FORMULA_PATTERN
 from scorecard.importing.values import COLUMNS
 from scorecard.models import Aggregation, MonthlyValue
-
-FORMULA = re.compile(FORMULA_PATTERN)
 
 
 def plain(number: Decimal | None) -> str:
@@ -17,11 +14,6 @@ def plain(number: Decimal | None) -> str:
     if number is None:
         return ""
     return format(number.normalize(), "f")
-
-
-def safe(text: str) -> str:
-    """Spreadsheets run cells starting = + - @ as formulas: quote them."""
-    return f"'{text}" if FORMULA.match(text) else text
 
 
 def value_rows(values):

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from oversight.forms import GovukFormMixin
+from oversight.formulas import FORMULA_PATTERN
 from scorecard.formats import format_duration, month_key, parse_duration, parse_month
-from scorecard.importing.reading import FORMULA_PATTERN
 from scorecard.models import Aggregation, Topic, Unit
 from scorecard.rules import NUMBER_COLUMNS, value_problems
 
@@ -145,7 +145,7 @@ class MonthlyReturnForm(GovukFormMixin, forms.Form):
             label=f"note for {name}", required=False,
             validators=[RegexValidator(
                 FORMULA_PATTERN, inverse_match=True,
-                message="A note cannot start with = + - or @ followed by text (spreadsheets "
+                message="A note cannot start with = + - or @ unless it is a number (spreadsheets "
                 "would run it as a formula)")],
             widget=forms.TextInput(attrs={"class": "govuk-input govuk-input--width-20"}),
         )

@@ -7,7 +7,7 @@ import re
 
 from openpyxl import Workbook
 
-from scorecard.exporting import safe
+from oversight.formulas import safe
 from scorecard.kpi_rows import export_columns
 
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django_tables2 import RequestConfig
 
+from oversight.downloads import attachment
 from oversight.models import Objective, Priority
 from oversight.roles import Perm
 from scorecard import figures, freshness, kpi_export
@@ -72,8 +73,7 @@ def topic_download(request, code, kind):
     content_type, write = DOWNLOADS[kind]
     response = HttpResponse(write(header, body, topic.name), content_type=content_type)
     name = f"kpi-{topic.code}-{month_key(month)}.{kind}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return attachment(response, name)
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)

@@ -91,6 +91,9 @@ ACCESS = {
     ),
     "elg:schedule": ELG_READERS,
     "elg:calendar": ELG_READERS,
+    "elg:subscription": ELG_READERS,
+    # A secret calendar address needs no session; an unknown one is "not found".
+    "elg:subscribed_calendar": everyone(NOT_FOUND, anonymous=NOT_FOUND),
     "elg:meeting": ELG_READERS,
     "elg:briefing": ELG_READERS,  # force officers: issued briefings only (test_elg_pages)
     "elg:briefing_pdf": ELG_READERS,

@@ -102,6 +102,7 @@ def parameters(name, pattern, model, data):
         "panel_reports:section_edit": {"pk": data["report"].pk, "number": 1},
         "panel_reports:topic_edit": {"pk": data["report"].pk, "code": data["measure"].topic.code},
         "delivery_activity": {"pk": data["activity"].pk},
+        "elg:subscribed_calendar": {"token": "not-a-calendar-address"},
         "delivery_activity_update": {"pk": data["activity"].pk},
         "admin:view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(Objective).pk,

@@ -74,18 +74,18 @@ def meeting(**fields):
 
 def test_calendar_event_is_in_utc_with_escaped_text_and_status():
     lines = calendar.event(meeting(), datetime(2026, 1, 1, 12, tzinfo=calendar.LONDON),
-                           "portal.example", "https://portal.example/elg/meetings/7/")
+                           "https://portal.example/elg/meetings/7/")
     assert "DTSTART:20220719T090000Z" in lines  # 10:00 BST
     assert "DTEND:20220719T110000Z" in lines
     assert "SUMMARY:ELG: 1.2 Quality\\; of\\, policing\\\\services" in lines
     assert "LOCATION:HQ\\, Devizes" in lines
     assert "STATUS:CANCELLED" in lines
-    assert "UID:elg-meeting-7@portal.example" in lines
+    assert "UID:elg-meeting-7@pcc-oversight" in lines  # whatever the host
 
 
 def test_winter_meetings_are_on_gmt():
     lines = calendar.event(meeting(date=date(2022, 12, 12), status="scheduled"),
-                           datetime(2026, 1, 1, tzinfo=calendar.LONDON), "h", "u")
+                           datetime(2026, 1, 1, tzinfo=calendar.LONDON), "u")
     assert "DTSTART:20221212T100000Z" in lines and "STATUS:CONFIRMED" in lines
 
 

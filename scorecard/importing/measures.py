@@ -11,8 +11,8 @@ from decimal import Decimal, InvalidOperation
 import pghistory
 from django.db import transaction
 
+from oversight.formulas import is_formula
 from scorecard.formats import parse_duration
-from scorecard.importing.reading import FORMULA_PATTERN
 from scorecard.importing.values import FIRST_ROW, check_columns
 from scorecard.models import (
     Aggregation,
@@ -73,7 +73,7 @@ def check_measures(table, objectives: dict) -> CatalogueChanges:
 
 def _row_problems(number, cells, areas, objectives, seen):
     found = [(column, "This cell looks like a spreadsheet formula: enter the value itself")
-             for column, text in cells.items() if re.match(FORMULA_PATTERN, text)]
+             for column, text in cells.items() if is_formula(text)]
     found += [(column, f"Enter the {column}") for column in REQUIRED if not cells[column]]
     code = cells["code"]
     if code and not CODE.match(code):

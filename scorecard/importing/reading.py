@@ -10,11 +10,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from oversight import formulas
 from scorecard.formats import arrow_text
 
-# A cell a spreadsheet would run as a formula (formula injection): "=...",
-# "+A1", "-SUM(...)", "@...". "-5" is a number, not a formula.
-FORMULA_PATTERN = r"^\s*(?:=|[+-][A-Za-z]|@)"
 XLSX_SIGNATURE = b"PK\x03\x04"
 
 
@@ -120,9 +118,11 @@ def _cell_text(cell) -> str:
 
 
 def looks_like_formula(cells: pd.Series) -> np.ndarray:
-    """FORMULA_PATTERN over every cell, in Arrow."""
-    return pc.fill_null(pc.match_substring_regex(arrow_text(cells), FORMULA_PATTERN),
-                        False).to_numpy(zero_copy_only=False)
+    """oversight.formulas' rule over every cell, in Arrow."""
+    text = arrow_text(cells)
+    formula = pc.and_not(pc.match_substring_regex(text, formulas.ARROW_START),
+                         pc.match_substring_regex(text, formulas.ARROW_NUMBER))
+    return pc.fill_null(formula, False).to_numpy(zero_copy_only=False)
 
 
 def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
