@@ -15,6 +15,11 @@ def stored_secret(base_dir: Path, name: str, nbytes: int) -> str:
     password stays the one printed last time)."""
     path = data_dir(base_dir) / name
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(nbytes))
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Created readable by its owner only, never briefly by everyone.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(nbytes))
+    elif path.stat().st_mode & 0o077:  # written by an earlier version
+        path.chmod(0o600)
     return path.read_text().strip()

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 
 from oversight.demo import load_demo
 
@@ -10,6 +11,9 @@ class Command(BaseCommand):
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
 
     def handle(self, *args, **options):
+        # The demo sets known users' passwords, past the password rules.
+        if settings.PRODUCTION:
+            raise CommandError("The demo data cannot be loaded with PCC_ENV=production.")
         plan, users, password = load_demo()
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {plan}."))
         self.stdout.write(f"Demo sign-ins (password for all: {password}):")
