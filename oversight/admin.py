@@ -1,8 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
+from django.db.models import IntegerField, OuterRef, Subquery
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.models import Deliverable, Objective, Plan, Priority, RoleChange
 from oversight.roles import Role
 
 
@@ -73,6 +78,13 @@ class PortalUserAdmin(UserAdmin):
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all()) or "None"
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = tuple(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk:
+            # Nobody changes their own roles, or switches their own account off.
+            return (*fields, "groups", "is_active")
+        return fields
+
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "groups":
             kwargs["label"] = "Roles"
@@ -91,5 +103,47 @@ class RoleAdmin(GroupAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+@admin.register(RoleChange)
+class RoleChangeAdmin(admin.ModelAdmin):
+    """Every role given or taken: recorded by triggers, never edited here."""
+
+    list_display = ("pgh_created_at", "user", "change", "group", "changed_by")
+    list_filter = ("pgh_label", "group")
+    list_select_related = ("user", "group", "pgh_context")
+    search_fields = ("user__username",)
+    ordering = ("-pgh_created_at", "-pgh_id")
+
+    @admin.display(description="Change")
+    def change(self, event):
+        return "Role given" if event.pgh_label == "role.given" else "Role taken away"
+
+    def get_queryset(self, request):
+        # pghistory's middleware records the signed-in user's id with each change.
+        by = User.objects.filter(pk=OuterRef("by_id")).values("username")[:1]
+        return super().get_queryset(request).annotate(
+            by_id=Cast(KeyTextTransform("user", "pgh_context__metadata"), IntegerField()),
+            by_username=Subquery(by))
+
+    @admin.display(description="By")
+    def changed_by(self, event):
+        return event.by_username or "Not recorded (not made on a web page)"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# Authenticator devices are not managed in the admin: whoever could reset
+# them there could take over an account whose password they can also reset.
+# A lost authenticator is reset on the server (manage.py reset_two_factor).
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
 
 from oversight import peel_admin  # noqa: E402,F401 (registers the PEEL and delivery plan pages)

@@ -8,6 +8,8 @@ class OversightConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_sync_roles, sender=self)
+        # Sign-in and role-change receivers.
+        from oversight import role_changes, session_security, two_factor  # noqa: F401
 
 
 def _sync_roles(using="default", **kwargs):
@@ -20,3 +22,16 @@ def _sync_roles(using="default", **kwargs):
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)
     sync_roles()
+    _install_role_change_triggers(using)
+
+
+def _install_role_change_triggers(using: str) -> None:
+    """The triggers recording role changes (oversight.models.RoleChange) sit on
+    Django's own user-to-group table, whose migrations are not ours to write,
+    so they are installed here after every migrate (installing is idempotent)."""
+    import pgtrigger
+    from django.contrib.auth.models import User
+
+    uris = [trigger.get_uri(model) for model, trigger in pgtrigger.registered()
+            if model is User.groups.through]
+    pgtrigger.install(*uris, database=using)

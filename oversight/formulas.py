@@ -26,6 +26,16 @@ def is_formula(text: str) -> bool:
 
 
 def safe(text: str) -> str:
-    """A cell for a spreadsheet: one that could run as a formula is quoted,
-    so spreadsheets show it as the text it is."""
+    """A CSV cell: one that could run as a formula is quoted with "'", so
+    spreadsheets show it as the text it is."""
     return f"'{text}" if is_formula(text) else text
+
+
+def put_text(cell, text: str) -> None:
+    """An XLSX cell (openpyxl): text that could run as a formula is stored as
+    text with Excel's own quote prefix, so Excel shows it as typed and never
+    runs it, even when the cell is edited."""
+    cell.value = text
+    if is_formula(text):
+        cell.data_type = "s"
+        cell.quotePrefix = True

@@ -77,6 +77,7 @@ USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.delete_accessattempt",
     "axes.view_accessfailurelog",
     "axes.view_accesslog",
+    "oversight.view_rolechange",
 }
 
 _STAFF = {
@@ -99,14 +100,29 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PANEL_MEMBER: frozenset({Perm.READ_PUBLISHED_REPORTS}),
     Role.FORCE_OFFICER: frozenset(
         {Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG, Perm.READ_PEEL}),
+    # Users and the Plan; not the force's data, PEEL progress or ELG business,
+    # which the portal refuses them (segregation of duties).
     Role.ADMINISTRATOR: frozenset(
-        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN}
-        | USER_ADMIN
-        | PLAN_EDITING
-        | PEEL_EDITING
-        | SCORECARD_EDITING
+        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN} | USER_ADMIN | PLAN_EDITING
     ),
 }
+
+# The admin pages change only what the portal lets the same role change:
+# a role may hold these model permissions only with the portal permission.
+ADMIN_EDITING_NEEDS: dict[Perm, set[str]] = {
+    Perm.ENTER_DATA: SCORECARD_EDITING,
+    Perm.RECORD_PROGRESS: PEEL_EDITING,
+    Perm.MANAGE_MEETINGS: ELG_EDITING,
+    Perm.WRITE_DRAFTS: PANEL_EDITING,
+    Perm.MANAGE_USERS: USER_ADMIN,
+}
+
+
+def admin_overreach(role: Role) -> dict[Perm, set[str]]:
+    """Model permissions the role holds without the portal permission they need."""
+    held = ROLE_PERMISSIONS[role]
+    return {needed: editing & held for needed, editing in ADMIN_EDITING_NEEDS.items()
+            if needed not in held and editing & held}
 
 
 def role_of(user) -> Role | None:
@@ -121,6 +137,9 @@ def sync_roles() -> None:
     """Make each role's group hold exactly its declared permissions."""
     from django.contrib.auth.models import Group, Permission
 
+    overreach = {role: found for role in Role if (found := admin_overreach(role))}
+    if overreach:
+        raise LookupError(f"Roles may change in the admin what the portal refuses: {overreach}")
     wanted = set().union(*ROLE_PERMISSIONS.values())
     by_name = {
         f"{p.content_type.app_label}.{p.codename}": p

@@ -54,6 +54,9 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_tables2",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "pgtrigger",
     "pghistory",
     "oversight",
@@ -64,13 +67,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Permissions-Policy and no-store on signed-in pages.
+    "oversight.session_security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before anything reads a request body (CSRF reads anonymous ones).
+    "oversight.limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Sessions end after SESSION_ABSOLUTE_SECONDS; roles that need a second
+    # factor reach nothing before it.
+    "oversight.session_security.SessionLifetimeMiddleware",
+    "oversight.session_security.TwoFactorMiddleware",
     # Attaches who and which page to every change the history triggers record.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,23 +127,41 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lock an account (not an address: officers share networks) after five
-# failed sign-ins; it unlocks by itself after the cool-off or by an admin.
+# Failed sign-ins, counted over the cool-off (oversight/sign_in_limits.py):
+# five for one account from one address (so nobody elsewhere can lock the
+# OPCC lead out with five guesses), twenty for one account from anywhere
+# (guessing from many addresses), and a hundred from one address across
+# accounts (trying a few passwords on many accounts), which is high enough
+# for a police station whose officers share one address.
+AXES_HANDLER = "oversight.sign_in_limits.SignInLimits"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_FAILURE_LIMIT = 5
-AXES_LOCKOUT_PARAMETERS = ["username"]
+ACCOUNT_FAILURE_LIMIT = int(os.environ.get("ACCOUNT_FAILURE_LIMIT", "20"))
+ADDRESS_FAILURE_LIMIT = int(os.environ.get("ADDRESS_FAILURE_LIMIT", "100"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOCKOUT_MINUTES", "30")))
+# The address is the connection's own, or the one the TLS proxy in front
+# says it saw: never a header a client could set itself.
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if os.environ.get("BEHIND_TLS_PROXY") == "1"
+    else ["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = 1 if os.environ.get("BEHIND_TLS_PROXY") == "1" else None
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLE_ACCESS_FAILURE_LOG = True  # administrators can see failed sign-ins
-# axes.W006 asks to lock addresses too; we lock accounts only, because a
-# police station's officers share one address and one person's typos would
-# lock them all out.
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+# Two-factor sign-in (TOTP, django-otp: decision record 6) is required for
+# these roles; anyone else who has set it up is asked for it too.
+TWO_FACTOR_ROLES = env_list("TWO_FACTOR_ROLES") or ["OPCC lead", "Administrator"]
+OTP_TOTP_ISSUER = "PCC Oversight"
+# An authenticator's codes may be a step (30 s) early or late.
+OTP_TOTP_TOLERANCE = 1
 
 # Idle timeout: the session expires after this many seconds without a request.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 SESSION_SAVE_EVERY_REQUEST = True
+# However busy, a session ends this long after sign-in.
+SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(10 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
@@ -191,6 +221,12 @@ LOGGING = {
 
 # The largest spreadsheet the upload page accepts, in megabytes.
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "20")) * 1_000_000
+# The largest request body, refused before it is read: a little above the
+# largest upload, for the form around it. Without a session, only as much as
+# a sign-in form needs.
+REQUEST_BODY_MAX_BYTES = int(os.environ.get(
+    "REQUEST_BODY_MAX_BYTES", str(UPLOAD_MAX_BYTES + 1_000_000)))
+ANONYMOUS_BODY_MAX_BYTES = 64_000
 # Django keeps uploads up to this size in memory, larger ones in a temp file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
 
@@ -201,6 +237,10 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # slow bulk imports for queries nobody makes. Event models that are read by
 # a foreign key declare that index themselves (scorecard/models.py).
 PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)
+
+# Segregation of duties: whoever submits a panel report cannot publish it.
+# A one-person office sets ALLOW_PUBLISHING_OWN_SUBMISSION=1.
+ALLOW_PUBLISHING_OWN_SUBMISSION = os.environ.get("ALLOW_PUBLISHING_OWN_SUBMISSION") == "1"
 
 # PDF downloads are printed by headless Chromium (decision record 0005):
 # CHROMIUM names its program, otherwise Debian's `chromium` on the PATH.

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight import dashboard_views, delivery_views, search_views, system_views, views
+from oversight import (
+    account_views,
+    dashboard_views,
+    delivery_views,
+    search_views,
+    system_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -25,6 +32,13 @@ urlpatterns = [
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", system_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", account_views.account, name="account"),
+    path("accounts/password/", account_views.PasswordChangeView.as_view(),
+         name="password_change"),
+    path("accounts/two-factor/", account_views.verify, name="two_factor_verify"),
+    path("accounts/two-factor/set-up/", account_views.enrol, name="two_factor_enrol"),
+    path("accounts/two-factor/recovery-codes/", account_views.recovery_codes,
+         name="recovery_codes"),
     path("admin/", admin.site.urls),
 ]
 

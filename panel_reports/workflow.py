@@ -3,6 +3,7 @@ approval, sent back with a comment or published by the OPCC lead, and
 corrected by a new version. Who may do each is checked by the views; what
 state allows it is checked here, with the message users see."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -87,6 +88,9 @@ def publish(report, user, at=None) -> Report:
     if report.status != Report.Status.SUBMITTED:
         raise WorkflowError("Submit the report for approval before publishing it: only a "
                             "submitted report can be published.")
+    if submitter(report) == user.pk and not settings.ALLOW_PUBLISHING_OWN_SUBMISSION:
+        raise WorkflowError("You submitted this report, so someone else must publish it: "
+                            "a report is approved by a second person.")
     report.snapshot = document.build(report)
     report.published_at, report.published_by = at or timezone.now(), user
     _move(report, Report.Status.PUBLISHED, Action.PUBLISHED, user)
@@ -118,6 +122,12 @@ def start_correction(report, user, note: str) -> Report:
     ReportEvent.objects.create(report=new, action=Action.CORRECTION, comment=note.strip(),
                                by=user)
     return new
+
+
+def submitter(report) -> int | None:
+    """Who submitted the report for the approval it is waiting for."""
+    return (report.events.filter(action=Action.SUBMITTED).order_by("-at", "-pk")
+            .values_list("by", flat=True).first())
 
 
 def _locked(report) -> Report:

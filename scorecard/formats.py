@@ -2,13 +2,15 @@
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
+# There is no year 0 (Python and PostgreSQL refuse "0000-01").
+FIRST_YEAR = 1
 DURATION_PATTERN = r"^(?P<h>\d+):(?P<m>[0-5]\d):(?P<s>[0-5]\d)$"
 # A plain number, as typed: optional sign, digits with an optional point, exponent.
 NUMBER_PATTERN = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
@@ -17,7 +19,7 @@ NUMBER_PATTERN = r"^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$"
 def parse_month(text: str) -> date | None:
     """The first day of a "YYYY-MM" month, or None if it is not one."""
     match = MONTH_PATTERN.match(text.strip())
-    if not match or not 1 <= int(match[2]) <= 12:
+    if not match or not 1 <= int(match[2]) <= 12 or int(match[1]) < FIRST_YEAR:
         return None
     return date(int(match[1]), int(match[2]), 1)
 
@@ -80,8 +82,9 @@ def months_in(text: pd.Series) -> pd.Series:
     otherwise (in Arrow, as numbers_in)."""
     cells = arrow_text(text)
     parsed = pc.strptime(cells, format="%Y-%m", unit="s", error_is_null=True)
-    good = pc.and_kleene(pc.is_valid(parsed),
-                         pc.fill_null(pc.equal(pc.utf8_length(cells), 7), False))
+    first = pa.scalar(datetime(FIRST_YEAR, 1, 1), parsed.type)
+    good = pc.and_kleene(pc.is_valid(parsed), pc.fill_null(pc.and_(
+        pc.equal(pc.utf8_length(cells), 7), pc.greater_equal(parsed, first)), False))
     months = pc.if_else(good, parsed, pa.scalar(None, parsed.type))
     return pd.Series(months.to_numpy(zero_copy_only=False), index=text.index)
 

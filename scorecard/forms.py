@@ -12,7 +12,7 @@ from oversight.forms import GovukFormMixin
 from oversight.formulas import FORMULA_PATTERN
 from scorecard.formats import format_duration, month_key, parse_duration, parse_month
 from scorecard.models import Aggregation, Topic, Unit
-from scorecard.rules import NUMBER_COLUMNS, value_problems
+from scorecard.rules import NOTE_MAX_LENGTH, NUMBER_COLUMNS, value_problems
 
 
 class MonthField(forms.CharField):
@@ -142,7 +142,7 @@ class MonthlyReturnForm(GovukFormMixin, forms.Form):
             if row.stored is not None:
                 self.initial.setdefault(f"{row.key}-{column}", _plain(getattr(row.stored, column)))
         self.fields[f"{row.key}-note"] = forms.CharField(
-            label=f"note for {name}", required=False,
+            label=f"note for {name}", required=False, max_length=NOTE_MAX_LENGTH,
             validators=[RegexValidator(
                 FORMULA_PATTERN, inverse_match=True,
                 message="A note cannot start with = + - or @ unless it is a number (spreadsheets "

@@ -7,7 +7,7 @@ import re
 
 from openpyxl import Workbook
 
-from oversight.formulas import safe
+from oversight.formulas import put_text, safe
 from scorecard.kpi_rows import export_columns
 
 
@@ -37,9 +37,9 @@ def xlsx_bytes(header, body, title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = re.sub(r"[\\/?*\[\]:]", " ", title)[:31]  # Excel's rules
-    for line in [header, *body]:
-        # Text cells, as displayed; a quoted formula stays text.
-        sheet.append([safe(text) for text in line])
+    for number, line in enumerate([header, *body], start=1):
+        for column, text in enumerate(line, start=1):
+            put_text(sheet.cell(row=number, column=column), text)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -318,6 +318,8 @@ class ValueUpload(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     filename = models.CharField(max_length=255)
+    # The rows as checked for the preview (scorecard/importing/checked_file.py),
+    # not the file: the confirmation imports exactly these.
     content = models.BinaryField()
     rows = models.PositiveIntegerField()
     new = models.PositiveIntegerField()

@@ -9,6 +9,9 @@ import pandas as pd
 
 NUMBER_COLUMNS = ("value", "numerator", "denominator", "weight")
 PROBLEM_COLUMNS = ["row", "column", "message"]
+NOTE_MAX_LENGTH = 2_000
+# Figures are stored with 18 digits, 4 after the point (scorecard/models.py).
+LARGEST = 10**14
 
 
 def ratio_value(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
@@ -25,6 +28,9 @@ def _rules(frame: pd.DataFrame):
     ratio = aggregation == "ratio"
     weighted = aggregation == "weighted_mean"
 
+    for column in NUMBER_COLUMNS:
+        yield (frame[column].abs() >= LARGEST, column,
+               f"Enter a {column} smaller than {LARGEST:,}")
     yield ~ratio & value.isna(), "value", "Enter a value"
     yield (
         ratio & value.notna(),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from oversight.roles import Perm
 from scorecard.formats import current_month
 from scorecard.forms import ConfirmImportForm, UploadForm
+from scorecard.importing.checked_file import table_bytes, table_from_bytes
 from scorecard.importing.reading import FileProblem, read_table
 from scorecard.importing.service import ReasonRequired, StalePreview, import_values
 from scorecard.models import ValueUpload
@@ -38,7 +39,8 @@ def upload(request):
             form.add_error("file", str(error))
         else:
             if outcome.checked.ok:
-                saved = _keep(request.user, upload.name, content, len(table), outcome.comparison)
+                saved = _keep(request.user, upload.name, table_bytes(table), len(table),
+                              outcome.comparison)
                 return redirect(saved)
             problems = outcome.checked.problems
             form.add_error("file", f"The file has {len(problems):,} problems: nothing was "
@@ -70,7 +72,7 @@ def upload_preview(request, pk):
     if saved.imported_at is None and form.is_valid():
         try:
             outcome = import_values(
-                read_table(saved.filename, bytes(saved.content)),
+                table_from_bytes(bytes(saved.content)),
                 this_month=current_month(), write=True, source=SOURCE,
                 reason=form.cleaned_data["reason"], expected=form.cleaned_data["fingerprint"],
             )

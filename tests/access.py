@@ -58,6 +58,12 @@ ACCESS = {
     "accessibility": everyone(OK, anonymous=OK),
     "healthz": everyone(OK, anonymous=OK),
     "login": everyone(REDIRECT, anonymous=OK),
+    "account": everyone(OK),
+    "password_change": everyone(OK),
+    # Signed in with the code their role needs (or none needed): on to the page.
+    "two_factor_verify": everyone(REDIRECT),
+    "two_factor_enrol": everyone(OK),
+    "recovery_codes": everyone(NOT_ALLOWED),  # a POST
     "logout": everyone(NOT_ALLOWED),  # signing out is a POST
     "plan_current": PLAN_READERS,
     "plan_detail": PLAN_READERS,
@@ -156,6 +162,12 @@ ACCESS = {
     # The KPI method has one row of settings: never a second, never deleted.
     "admin:scorecard_methodsettings_add": everyone(FORBIDDEN),
     "admin:scorecard_methodsettings_delete": everyone(FORBIDDEN),
+    # Role changes are recorded by triggers: read by user managers, never written.
+    "admin:oversight_rolechange_changelist": USER_ADMIN_PAGES,
+    "admin:oversight_rolechange_change": USER_ADMIN_PAGES,
+    "admin:oversight_rolechange_history": USER_ADMIN_PAGES,
+    "admin:oversight_rolechange_add": everyone(FORBIDDEN),
+    "admin:oversight_rolechange_delete": everyone(FORBIDDEN),
     # Roles are declared in code (oversight/roles.py): read-only here.
     "admin:auth_group_add": everyone(FORBIDDEN),
     "admin:auth_group_delete": everyone(FORBIDDEN),
@@ -165,11 +177,18 @@ ACCESS = {
 # and admin:app_list for the app's index.
 # The administrator manages users and the Plan, not ELG business.
 ELG_ADMIN_PAGES = DATA_ENTRY
+# The administrator manages the Plan, not the force's data or PEEL progress:
+# the admin refuses them what the portal refuses them.
+DATA_ADMIN_PAGES = DATA_ENTRY
+PEEL_ADMIN_MODELS = ["inspection", "gradedarea", "finding", "progressupdate",
+                     "monitoringstage", "deliveryplan", "deliveryobjective", "coreactivity",
+                     "activityupdate"]
+ADMIN_MODELS = {f"oversight.{model}": DATA_ADMIN_PAGES for model in PEEL_ADMIN_MODELS}
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
     "elg": ELG_ADMIN_PAGES,
     "panel_reports": ELG_ADMIN_PAGES,
-    "scorecard": ADMIN_PAGES,
+    "scorecard": DATA_ADMIN_PAGES,
     "auth": USER_ADMIN_PAGES,
     "axes": USER_ADMIN_PAGES,
 }
@@ -182,7 +201,8 @@ ADMIN_APP_INDEXES = {
     "elg": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=NOT_FOUND),
     "panel_reports": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN,
                               admin=NOT_FOUND),
-    "scorecard": ADMIN_PAGES,
+    "scorecard": outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN,
+                          admin=NOT_FOUND),
     "auth": USER_ADMIN_APP_INDEX,
     "axes": USER_ADMIN_APP_INDEX,
 }
@@ -194,11 +214,15 @@ UNNAMED_ALLOWED = [r"^admin/\w+/\w+/<path:object_id>/$", r"^admin/\(\?P<url>\.\*
 
 
 def expected(url_name: str, admin_app: str | None = None) -> dict:
-    """The declared outcomes; admin_app is the app an admin model page belongs to."""
+    """The declared outcomes; admin_app is the app (app_label.model_name for a
+    model's page) an admin page belongs to."""
     if url_name in ACCESS:
         return ACCESS[url_name]
     if url_name == "admin:app_list":
         return ADMIN_APP_INDEXES[admin_app]
+    if admin_app in ADMIN_MODELS:
+        return ADMIN_MODELS[admin_app]
+    admin_app = admin_app.split(".")[0] if admin_app else None
     if admin_app in ADMIN_APPS:
         return ADMIN_APPS[admin_app]
     raise KeyError(f"{url_name} is not in the access table (tests/access.py)")

@@ -17,10 +17,43 @@ def client_for(db):
         if role is None:
             return Client()
         signed_in = Client()
-        signed_in.force_login(UserFactory(role=role))
+        sign_in(signed_in, UserFactory(role=role))
         return signed_in
 
     return make
+
+
+def sign_in(client, user):
+    """Sign `user` in on a test client, with the second factor their role needs."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    from oversight import two_factor
+
+    client.force_login(user)
+    if two_factor.needs_code(user):
+        device = two_factor.authenticator(user) or give_authenticator(user)
+        session = client.session
+        session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        session.save()
+    return client
+
+
+def give_authenticator(user):
+    """A confirmed authenticator app for `user`."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+
+
+def code_now(device) -> str:
+    """The code the device's app shows now."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
 
 
 def role_client(role: Role):

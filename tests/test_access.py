@@ -80,7 +80,7 @@ def url_cases(data):
             continue
         model = next((m for prefix, m in models.items() if name.startswith(prefix)), None)
         kwargs = parameters(name, pattern, model, data)
-        yield name, reverse(name, kwargs=kwargs), model._meta.app_label if model else None
+        yield name, reverse(name, kwargs=kwargs), model._meta.label_lower if model else None
 
 
 def parameters(name, pattern, model, data):
@@ -123,7 +123,7 @@ def published_report(user):
     report = workflow.create_draft(Report(
         period_start=datetime.date(2023, 9, 1), period_end=datetime.date(2023, 12, 1),
         reference_month=datetime.date(2023, 10, 1)), user)
-    workflow.submit(report, user)
+    workflow.submit(report, UserFactory(role=Role.OPCC_STAFF))
     return workflow.publish(report, user)
 
 

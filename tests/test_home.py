@@ -12,6 +12,7 @@ from panel_reports import workflow
 from panel_reports.models import PanelMeeting, Report
 from scorecard.formats import add_months
 from tests import access
+from tests.conftest import sign_in
 from tests.factories import (
     ActionFactory,
     AreaFactory,
@@ -85,7 +86,7 @@ def test_staff_see_returns_due_their_drafts_and_the_opccs_actions(work, client):
 
 
 def test_the_lead_also_sees_reports_waiting_for_approval(work, client):
-    client.force_login(work["lead"])
+    sign_in(client, work["lead"])
     text = page_text(home_of(client))
     section = text.split("Reports waiting for your approval", 1)[1]
     assert section.split("Monthly returns due", 1)[0].count("Quarterly Highlight Report") == 1

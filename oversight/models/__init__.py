@@ -1,6 +1,7 @@
 """The Plan's models: the Police and Crime Plan, HMICFRS inspections and their
 findings, and the OPCC's own delivery plan."""
 
+from oversight.models.accounts import RoleChange
 from oversight.models.delivery import (
     ActivityStatus,
     ActivityUpdate,
@@ -27,6 +28,7 @@ from oversight.models.plan import (
 )
 
 __all__ = [
+    "RoleChange",
     "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",
     "DeliverableQuerySet", "DeliveryObjective", "DeliveryPlan", "Finding", "Grade",
     "GradedArea", "Inspection", "MonitoringStage", "Objective", "Plan", "Priority",

@@ -1,7 +1,6 @@
 """Reading an uploaded CSV or XLSX file into a table of text cells."""
 
-import datetime as dt
-import io
+from collections import Counter
 from pathlib import PurePath
 
 import numpy as np
@@ -12,12 +11,10 @@ import pyarrow.csv as pa_csv
 
 from oversight import formulas
 from scorecard.formats import arrow_text
+from scorecard.importing.problems import FileProblem
+from scorecard.importing.xlsx import read_xlsx
 
 XLSX_SIGNATURE = b"PK\x03\x04"
-
-
-class FileProblem(Exception):
-    """The file as a whole cannot be read; the message is for the user."""
 
 
 def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataFrame:
@@ -33,13 +30,22 @@ def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataF
     if suffix == ".csv" and not data.startswith(XLSX_SIGNATURE) and b"\0" not in data:
         table = _read_csv(data)
     elif suffix == ".xlsx" and data.startswith(XLSX_SIGNATURE):
-        table = _read_xlsx(data)
+        table = read_xlsx(data)
     else:
         raise FileProblem("The selected file must be a CSV or an Excel (.xlsx) file")
     table.columns = [str(name).strip().lower() for name in table.columns]
+    _refuse_repeated_headings(list(table.columns))  # "Value" and "value " are one heading
     if table.empty:
         raise FileProblem("The selected file has headings but no rows of data")
     return table
+
+
+def _refuse_repeated_headings(names: list[str]) -> None:
+    repeated = sorted(name for name, count in Counter(names).items() if name and count > 1)
+    if repeated:
+        listed = ", ".join(f"“{name}”" for name in repeated)
+        raise FileProblem(f"The file has the heading {listed} more than once: "
+                          "keep one column of each")
 
 
 def _read_csv(data: bytes) -> pd.DataFrame:
@@ -54,6 +60,7 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         except (UnicodeDecodeError, pa.ArrowInvalid) as again:
             raise FileProblem("The file's text could not be read: save it as CSV UTF-8"
                               ) from again
+    _refuse_repeated_headings([name.strip().lower() for name in table.column_names])
     # No copies: pandas' "str" columns are Arrow large strings, as read, and a
     # column is only rewritten if some cell in it has spaces to trim.
     return pd.DataFrame({
@@ -81,40 +88,6 @@ def _all_text(data: bytes) -> dict:
     end = data.find(b"\n")
     header = pa_csv.read_csv(pa.py_buffer(data[: end + 1 if end >= 0 else len(data)]))
     return dict.fromkeys(header.column_names, pa.large_string())
-
-
-def _read_xlsx(data: bytes) -> pd.DataFrame:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        # Not data_only: a formula must reach the formula check as "=...".
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (InvalidFileException, KeyError, OSError, ValueError) as error:
-        raise FileProblem("The selected file is not a valid Excel (.xlsx) file") from error
-    rows = book.worksheets[0].iter_rows(values_only=True)
-    header = next(rows, None)
-    if not header:
-        raise FileProblem("The selected file is empty")
-    width = len(header)
-    body = [[_cell_text(cell).strip() for cell in row[:width]] for row in rows if any(row)]
-    book.close()
-    return pd.DataFrame(body, columns=[_cell_text(name) for name in header], dtype=str)
-
-
-def _cell_text(cell) -> str:
-    """Excel's own types as the text the same cell would have in a CSV."""
-    if cell is None:
-        return ""
-    if isinstance(cell, dt.datetime | dt.date):
-        return f"{cell:%Y-%m}"
-    if isinstance(cell, dt.time):
-        return f"{cell:%H:%M:%S}"
-    if isinstance(cell, dt.timedelta):
-        return str(int(cell.total_seconds()))
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell)
 
 
 def looks_like_formula(cells: pd.Series) -> np.ndarray:

@@ -10,7 +10,13 @@ import pyarrow.compute as pc
 
 from scorecard.formats import arrow_text, durations_to_seconds, months_in, numbers_in
 from scorecard.importing.reading import FileProblem, formula_cells
-from scorecard.rules import NUMBER_COLUMNS, PROBLEM_COLUMNS, value_problems, with_ratio_values
+from scorecard.rules import (
+    NOTE_MAX_LENGTH,
+    NUMBER_COLUMNS,
+    PROBLEM_COLUMNS,
+    value_problems,
+    with_ratio_values,
+)
 
 COLUMNS = ["measure", "area", "month", "value", "numerator", "denominator", "weight", "note"]
 REQUIRED = ["measure", "area", "month"]
@@ -73,6 +79,8 @@ def check_columns(table: pd.DataFrame, allowed: list[str], required: list[str]) 
             table[name] = ""
 
 
+SHOWN_CHARACTERS = 60
+
 # Rows are checked this many at a time, so the working columns a check makes
 # are those of one part of the file, not of all of it (a million rows at once
 # peaked 100 MB higher).
@@ -101,7 +109,7 @@ def _check_part(part: pd.DataFrame, first_row: int, catalogue: Catalogue,
     frame = part.reset_index(drop=True)
     frame["row"] = np.arange(first_row, first_row + len(frame))
     formulas = _formula_problems(frame)
-    problems = [formulas]
+    problems = [formulas, _length_problems(frame)]
     _look_up(frame, catalogue)
     problems += [_catalogue_problems(frame), _month_problems(frame, this_month)]
     unreadable = _parse_numbers(frame)
@@ -151,6 +159,17 @@ def _pair_keys(measure_ids: np.ndarray, area_ids: np.ndarray) -> np.ndarray:
     return measure_ids.astype(np.int64) << 32 | area_ids.astype(np.int64)
 
 
+def _shown(cells: pd.Series) -> pd.Series:
+    """A cell quoted in a message: its start, if the file put a whole book in it."""
+    return cells.str.slice(0, SHOWN_CHARACTERS)
+
+
+def _length_problems(frame) -> pd.DataFrame:
+    long = pc.greater(pc.utf8_length(arrow_text(frame["note"])), NOTE_MAX_LENGTH)
+    return _problems(frame, long.to_numpy(zero_copy_only=False), "note",
+                     f"A note can be at most {NOTE_MAX_LENGTH:,} characters")
+
+
 def _problems(frame, broken, column, message) -> pd.DataFrame:
     """Problems for the rows where `broken` holds; `message` is text, or a
     function of those rows (so a message is only written for a broken row)."""
@@ -184,11 +203,12 @@ def _catalogue_problems(frame) -> pd.DataFrame:
         [
             _problems(
                 frame, unknown_measure, "measure",
-                lambda rows: "There is no measure with the code “" + rows["measure"] + "”",
+                lambda rows: "There is no measure with the code “" + _shown(rows["measure"]) + "”",
             ),
             _problems(
                 frame, unknown_area, "area",
-                lambda rows: "There is no area with the code or name “" + rows["area"] + "”",
+                lambda rows: "There is no area with the code or name “" + _shown(rows["area"])
+                + "”",
             ),
             _problems(
                 frame, not_reported, "area",

@@ -35,10 +35,24 @@ def violations(page):
 
 
 def sign_in(page, username, password=PASSWORD):
+    """The sign-in form, and the code from the user's authenticator if their
+    role needs one (a test phone is given them if they have none)."""
+    from django.contrib.auth import get_user_model
+
+    from oversight import two_factor
+    from tests.conftest import code_now, give_authenticator
+
+    user = get_user_model().objects.get(username=username)
+    device = None
+    if two_factor.needs_code(user):
+        device = two_factor.authenticator(user) or give_authenticator(user)
     page.goto("/accounts/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    if device is not None:
+        page.get_by_label("Code").fill(code_now(device))
+        page.get_by_role("button", name="Continue").click()
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from scorecard.formats import current_month, month_key
+from scorecard.importing.reading import FileProblem
 from scorecard.importing.service import ReasonRequired, import_values
 from scorecard.management.commands._file_import import FileImportCommand
 from scorecard.presenters import problem_lines
@@ -27,6 +28,8 @@ class Command(FileImportCommand):
                 reason=reason,
                 source=f"import_values {file.name} (by {getpass.getuser()})",
             )
+        except FileProblem as error:
+            raise CommandError(str(error)) from error
         except ReasonRequired as error:
             raise CommandError(
                 "This file changes stored values: give the reason with --reason"

@@ -1,0 +1,33 @@
+"""A change of roles ends the person's sessions, so that what the new role
+needs (permissions are read each request, the second factor at sign-in)
+holds from their next request. The change itself is recorded by
+oversight.models.RoleChange."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
+from django.utils import timezone
+
+User = get_user_model()
+
+
+def end_sessions(user_ids: set[int]) -> int:
+    """Delete the live sessions of these users; the count deleted."""
+    wanted = {str(pk) for pk in user_ids}
+    ended = [session.pk for session in Session.objects.filter(expire_date__gt=timezone.now())
+             if session.get_decoded().get("_auth_user_id") in wanted]
+    Session.objects.filter(pk__in=ended).delete()
+    return len(ended)
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+def roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "pre_clear"}:
+        return
+    if isinstance(instance, User):
+        end_sessions({instance.pk})
+    elif action == "pre_clear":  # a group cleared of its users
+        end_sessions(set(instance.user_set.values_list("pk", flat=True)))
+    else:
+        end_sessions(set(pk_set or ()))

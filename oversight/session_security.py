@@ -1,0 +1,94 @@
+"""What every response and session carries beyond Django's own security
+middleware: headers, an absolute session lifetime and the second factor."""
+
+import time
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.cache import patch_cache_control
+
+from oversight.two_factor import NEEDS_CODE
+
+# Browser features no page of the portal uses.
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [
+    "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+    "fullscreen", "geolocation", "gyroscope", "magnetometer", "microphone", "midi",
+    "payment", "picture-in-picture", "publickey-credentials-get", "screen-wake-lock",
+    "serial", "usb", "xr-spatial-tracking",
+])
+SIGNED_IN_AT = "signed_in_at"
+# Reachable while a code is still owed: the pages that take it, and signing out.
+BEFORE_THE_CODE = {"two_factor_verify", "two_factor_enrol", "logout", "login", "healthz",
+                   "accessibility"}
+
+Middleware = Callable[[HttpRequest], HttpResponse]
+
+
+class SecurityHeadersMiddleware:
+    """Permissions-Policy on every response; a signed-in page is never stored
+    by the browser or a proxy (a shared PC's back button shows nothing)."""
+
+    def __init__(self, get_response: Middleware):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True, no_cache=True,
+                                max_age=0)
+        return response
+
+
+@receiver(user_logged_in)
+def remember_when_signed_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = time.time()
+
+
+class SessionLifetimeMiddleware:
+    """A session ends SESSION_ABSOLUTE_SECONDS after sign-in however active it is
+    (SESSION_COOKIE_AGE is the idle timeout)."""
+
+    def __init__(self, get_response: Middleware):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            started = request.session.setdefault(SIGNED_IN_AT, time.time())
+            if time.time() - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                again = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse('login')}?{again}")
+        return self.get_response(request)
+
+
+def _page_name(request: HttpRequest) -> str | None:
+    try:
+        return resolve(request.path_info).url_name
+    except Resolver404:
+        return None
+
+
+class TwoFactorMiddleware:
+    """After OTPMiddleware: someone who owes a code (two_factor.NEEDS_CODE)
+    reaches only the pages that take it, the admin included."""
+
+    def __init__(self, get_response: Middleware):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (user.is_authenticated and request.session.get(NEEDS_CODE)
+                and not user.is_verified() and _page_name(request) not in BEFORE_THE_CODE):
+            return redirect(f"{reverse('two_factor_verify')}?"
+                            f"{urlencode({'next': request.get_full_path()})}")
+        return self.get_response(request)

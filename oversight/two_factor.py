@@ -1,0 +1,84 @@
+"""Two-factor sign-in with an authenticator app (TOTP) and recovery codes,
+kept by django-otp (decision record 6).
+
+Whether a signed-in person must give a code is worked out once, at sign-in,
+and kept in the session (NEEDS_CODE): checking it costs no query a request.
+A role change ends the person's sessions (oversight/role_changes.py), so a
+new role's rule applies from their next sign-in."""
+
+import base64
+
+import segno
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+NEEDS_CODE = "two_factor_needed"
+RECOVERY_CODE_COUNT = 10
+RECOVERY_DEVICE = "Recovery codes"
+
+
+def required_for(user) -> bool:
+    """The user's role is one TWO_FACTOR_ROLES names."""
+    return user.groups.filter(name__in=settings.TWO_FACTOR_ROLES).exists()
+
+
+def needs_code(user) -> bool:
+    """Asked for a code at sign-in: required by their role, or set up by them."""
+    return required_for(user) or user_has_device(user, confirmed=True)
+
+
+@receiver(user_logged_in)
+def remember_whether_a_code_is_needed(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[NEEDS_CODE] = needs_code(user)
+
+
+def authenticator(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).first()
+
+
+def new_authenticator(user) -> TOTPDevice:
+    """A fresh, unconfirmed authenticator for enrolment (replacing an
+    unfinished one); it counts once a code from it is entered."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
+
+
+def pending_authenticator(user) -> TOTPDevice | None:
+    return TOTPDevice.objects.filter(user=user, confirmed=False).first()
+
+
+def secret_text(device: TOTPDevice) -> str:
+    """The key as authenticator apps ask for it when typed in: base32, in fours."""
+    text = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(text[n:n + 4] for n in range(0, len(text), 4))
+
+
+def qr_code_svg(device: TOTPDevice) -> str:
+    """The enrolment address as an inline SVG QR code (no image request, no script)."""
+    return segno.make(device.config_url, error="m").svg_inline(
+        scale=4, title="QR code to scan with your authenticator app", border=4)
+
+
+def confirm(device: TOTPDevice) -> None:
+    """The authenticator proved itself: it replaces any earlier one."""
+    TOTPDevice.objects.filter(user=device.user, confirmed=True).exclude(pk=device.pk).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+
+
+def new_recovery_codes(user) -> list[str]:
+    """RECOVERY_CODE_COUNT single-use codes, replacing any earlier ones."""
+    device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE)
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__name=RECOVERY_DEVICE).count()
