@@ -6,8 +6,8 @@ import time
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
-from django_otp.plugins.otp_static.models import StaticDevice
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from oversight import two_factor
 from oversight.roles import Role
