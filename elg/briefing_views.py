@@ -146,8 +146,15 @@ def briefing_questions(request, pk):
         messages.success(request, "Added the question, and saved it in the question bank.")
         return redirect("elg:briefing_questions", pk=pk)
     if action == "remove":
-        briefing.questions.filter(pk=request.POST.get("question")).delete()
-        messages.success(request, "Removed the question from the briefing.")
+        question = request.POST.get("question", "")
+        # An id as the page sent it: digits only, within a bigint.
+        removed = (question.isascii() and question.isdigit() and len(question) < 19
+                   and briefing.questions.filter(pk=int(question)).delete()[0])
+        if removed:
+            messages.success(request, "Removed the question from the briefing.")
+        else:
+            messages.warning(request, "That question is not in this briefing: nothing was "
+                             "removed.")
         return redirect("elg:briefing_questions", pk=pk)
     context = {"briefing": briefing, "meeting": meeting, "bank": bank, "new": new,
                "themes": grouped(list(briefing.questions.select_related("theme"))),

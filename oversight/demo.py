@@ -3,6 +3,7 @@
 Every load is an upsert on natural keys, so loading twice changes nothing.
 """
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -75,6 +76,33 @@ def load_users(password: str) -> list[tuple[str, Role]]:
     return [(username, role) for username, _, role in DEMO_USERS]
 
 
+DEMO_AUTHENTICATOR = "Demo authenticator"
+
+
+def demo_authenticator_key() -> str:
+    """The demo's TOTP key (40 hex digits), made once and kept in the data folder."""
+    secret = stored_secret(Path(settings.BASE_DIR), "demo_totp_seed", 32)
+    return hashlib.sha256(secret.encode()).hexdigest()[:40]
+
+
+@transaction.atomic
+def load_demo_authenticators() -> list[str]:
+    """The users whose role needs two-factor sign-in share one demo authenticator
+    key, so the demo can be signed into (`manage.py demo_code` prints its code)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from oversight import two_factor
+
+    key, given = demo_authenticator_key(), []
+    for user in get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS]):
+        if two_factor.required_for(user):
+            TOTPDevice.objects.filter(user=user).exclude(name=DEMO_AUTHENTICATOR).delete()
+            TOTPDevice.objects.update_or_create(
+                user=user, name=DEMO_AUTHENTICATOR, defaults={"key": key, "confirmed": True})
+            given.append(user.username)
+    return given
+
+
 def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
     from django.utils import timezone
 
@@ -89,5 +117,6 @@ def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
     load_elg(timezone.localdate())
     password = demo_password()
     users = load_users(password)
+    load_demo_authenticators()
     load_panel()  # after the users: staff build the report and the lead publishes it
     return plan, users, password

@@ -7,12 +7,14 @@ A role change ends the person's sessions (oversight/role_changes.py), so a
 new role's rule applies from their next sign-in."""
 
 import base64
+import time
 
 import segno
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django_otp import user_has_device
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -62,6 +64,14 @@ def qr_code_svg(device: TOTPDevice) -> str:
     """The enrolment address as an inline SVG QR code (no image request, no script)."""
     return segno.make(device.config_url, error="m").svg_inline(
         scale=4, title="QR code to scan with your authenticator app", border=4)
+
+
+def current_code(device: TOTPDevice) -> tuple[str, int]:
+    """The code the device's app shows now, and for how many more seconds."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    left = device.step - int(time.time() - device.t0) % device.step
+    return f"{totp.token():0{device.digits}d}", left
 
 
 def confirm(device: TOTPDevice) -> None:

@@ -18,7 +18,8 @@ def test_signing_in_goes_home_and_the_header_shows_name_and_role(client):
     response = sign_in(client, "priya", PASSWORD)
     assert response.status_code == 302 and response["Location"] == reverse("home")
     page = client.get(reverse("home")).content.decode()
-    assert "Signed in as <strong>Priya Shah</strong> (OPCC staff)" in page
+    assert ('Signed in as <a class="govuk-link" href="/accounts/"><strong>Priya Shah</strong>'
+            "</a> (OPCC staff)") in page
 
 
 def test_a_wrong_password_is_explained_with_an_error_summary(client):

@@ -1,5 +1,6 @@
 """Reading an uploaded CSV or XLSX file into a table of text cells."""
 
+import csv
 from collections import Counter
 from pathlib import PurePath
 
@@ -12,9 +13,10 @@ import pyarrow.csv as pa_csv
 from oversight import formulas
 from scorecard.formats import arrow_text
 from scorecard.importing.problems import FileProblem
-from scorecard.importing.xlsx import read_xlsx
+from scorecard.importing.xlsx import MAX_COLUMNS, read_xlsx
 
 XLSX_SIGNATURE = b"PK\x03\x04"
+HEADER_BYTES = 4_000  # room for MAX_COLUMNS headings of 100 characters and more
 
 
 def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataFrame:
@@ -84,9 +86,16 @@ def _arrow_csv(data: bytes) -> pa.Table:
 
 
 def _all_text(data: bytes) -> dict:
-    """Read every column as text: numbers are checked, not guessed."""
+    """Read every column as text: numbers are checked, not guessed. A file
+    with more columns than an upload can have is refused before the rest is
+    read (Arrow keeps buffers for every column: 10,000 of them took 280 MB)."""
     end = data.find(b"\n")
-    header = pa_csv.read_csv(pa.py_buffer(data[: end + 1 if end >= 0 else len(data)]))
+    line = data[: end + 1 if end >= 0 else len(data)]
+    count = len(next(csv.reader([line[:HEADER_BYTES].decode("utf-8", "replace")]), []))
+    if len(line) > HEADER_BYTES or count > MAX_COLUMNS:
+        raise FileProblem(f"The file's first row has more than {MAX_COLUMNS} headings; an "
+                          f"upload has at most {MAX_COLUMNS} columns")
+    header = pa_csv.read_csv(pa.py_buffer(line))
     return dict.fromkeys(header.column_names, pa.large_string())
 
 

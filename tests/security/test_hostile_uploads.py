@@ -113,3 +113,14 @@ def test_a_good_xlsx_still_reads():
 
     table = read_table("values.xlsx", rows_xlsx([COLUMNS, GOOD_ROW]))
     assert table.to_dict("records") == [dict(zip(COLUMNS, GOOD_ROW, strict=True))]
+
+
+@pytest.mark.parametrize("question", ["abc", "1e3", "", "٣", "-1", "99999999999999999999"])
+def test_removing_a_question_that_is_not_there_says_so(question, staff_client, current_plan):
+    from tests.factories import BriefingFactory
+
+    briefing = BriefingFactory()
+    response = staff_client.post(reverse("elg:briefing_questions", args=[briefing.meeting_id]),
+                                 {"action": "remove", "question": question}, follow=True)
+    assert response.status_code == 200
+    assert "nothing was removed" in response.content.decode()

@@ -4,6 +4,7 @@ cannot turn against someone else, and sessions that end."""
 import time
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
@@ -202,3 +203,36 @@ def test_a_role_change_ends_the_persons_sessions(client_for, db):
     assert client.get(reverse("home")).status_code == 302
     assert not any(s.get_decoded().get("_auth_user_id") == str(staff.pk)
                    for s in Session.objects.all())
+
+
+def test_a_lost_phone_is_reset_on_the_server(lead, client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    give_authenticator(lead)
+    two_factor.new_recovery_codes(lead)
+    sign_in(client, lead)
+    out = StringIO()
+    call_command("reset_two_factor", lead.username, "--reason", "Phone lost", stdout=out)
+    assert two_factor.authenticator(lead) is None and two_factor.recovery_codes_left(lead) == 0
+    assert "ended 1 sessions" in out.getvalue()
+    assert client.get(reverse("home")).status_code == 302
+
+
+def test_the_demo_lead_and_admin_share_the_demo_authenticator(db, monkeypatch, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from oversight import demo
+
+    monkeypatch.setenv("PCC_DATA_DIR", str(tmp_path))
+    demo.load_users("a long demo password 1")
+    assert sorted(demo.load_demo_authenticators()) == ["admin", "lead"]
+    out = StringIO()
+    call_command("demo_code", stdout=out)
+    code = out.getvalue().split()[0]
+    device = two_factor.authenticator(get_user_model().objects.get(username="lead"))
+    assert code == code_now(device)
+    assert two_factor.authenticator(get_user_model().objects.get(username="staff")) is None

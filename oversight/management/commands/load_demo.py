@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from oversight.demo import load_demo
+from oversight.demo import demo_authenticator_key, load_demo
+from oversight.two_factor import secret_text
 
 
 class Command(BaseCommand):
@@ -19,3 +21,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo sign-ins (password for all: {password}):")
         for username, role in users:
             self.stdout.write(f"  {username:<8} {role}")
+        self.stdout.write(
+            "lead and admin also give a code from an authenticator app (their roles need "
+            "two-factor sign-in).\nAdd this key to an app, or run "
+            "`.venv/bin/python manage.py demo_code` for the code now:\n  "
+            + secret_text(TOTPDevice(key=demo_authenticator_key())))
