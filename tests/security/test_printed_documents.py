@@ -17,7 +17,7 @@ from elg.models import Theme
 from oversight import pdf
 from oversight.roles import Role
 from panel_reports import workflow
-from panel_reports.models import Acronym, Report
+from panel_reports.models import Acronym, PanelMeeting, Report
 from tests.factories import BriefingFactory, RecommendationFactory, UserFactory
 from tests.scorecard_data import OCT_2023, catalogue, kpi_data  # noqa: F401
 
@@ -115,6 +115,9 @@ def test_a_hostile_briefing_prints_as_text(client_for, pdf_printer, canary, curr
 def test_a_hostile_panel_report_prints_as_text(client_for, pdf_printer, canary, current_plan):
     staff, lead = UserFactory(role=Role.OPCC_STAFF), UserFactory(role=Role.OPCC_LEAD)
     Acronym.objects.create(acronym="PWN", meaning=payload(canary, "ACRONYM"))
+    later = PanelMeeting.objects.create(date=datetime.date(2024, 2, 1),
+                                        place=payload(canary, "PANELPLACE"))
+    later.items.create(title=payload(canary, "AGENDA"))
     report = workflow.create_draft(Report(
         period_start=datetime.date(2023, 9, 1), period_end=datetime.date(2023, 12, 1),
         reference_month=OCT_2023, assessment="PWN: " + payload(canary, "ASSESSMENT")), staff)
@@ -128,7 +131,8 @@ def test_a_hostile_panel_report_prints_as_text(client_for, pdf_printer, canary, 
     assert response["Content-Type"] == "application/pdf"
     printed = pdf_text(response.content)
     assert_contained(printed, canary)
-    for where in ["ASSESSMENT", "OUTCOMES", "FOCUS", "RISKS", "SOWHAT", "NOWWHAT", "ACRONYM"]:
+    for where in ["ASSESSMENT", "OUTCOMES", "FOCUS", "RISKS", "SOWHAT", "NOWWHAT", "ACRONYM",
+                  "PANELPLACE", "AGENDA"]:
         assert squeezed(f"{where}") in squeezed(printed)
         assert squeezed(f"{where} </style><iframe src=file:///etc/passwd"
                         ) in squeezed(printed), where
