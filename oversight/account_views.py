@@ -4,6 +4,7 @@ codes, and changing one's password. Every role has these pages."""
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -13,6 +14,7 @@ from django_otp import match_token
 
 from oversight import two_factor
 from oversight.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
+from oversight.user_sessions import end_sessions, sessions_of
 
 WRONG_CODE = ("The code is not right, or it has run out. Enter the code your authenticator "
               "app shows now, or one of your recovery codes.")
@@ -80,6 +82,7 @@ def account(request):
         "has_authenticator": two_factor.authenticator(request.user) is not None,
         "required": two_factor.required_for(request.user),
         "codes_left": two_factor.recovery_codes_left(request.user),
+        "other_sessions": len(sessions_of({request.user.pk})) - 1,
         "breadcrumbs": crumbs()[:1],
     }
     return render(request, "registration/account.html", context)
@@ -93,6 +96,14 @@ def recovery_codes(request):
     return render(request, "registration/recovery_codes.html", {
         "codes": two_factor.new_recovery_codes(request.user), "next": reverse("account"),
         "breadcrumbs": crumbs()})
+
+
+@require_POST
+def sign_out_elsewhere(request):
+    """End every other session of one's own: a PC left signed in, a lost phone."""
+    ended = end_sessions({request.user.pk}, keep=request.session.session_key)
+    messages.success(request, f"Signed out of {ended} other session{pluralize(ended)}.")
+    return redirect("account")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

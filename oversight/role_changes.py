@@ -4,21 +4,12 @@ holds from their next request. The change itself is recorded by
 oversight.models.RoleChange."""
 
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
-from django.utils import timezone
+
+from oversight.user_sessions import end_sessions
 
 User = get_user_model()
-
-
-def end_sessions(user_ids: set[int]) -> int:
-    """Delete the live sessions of these users; the count deleted."""
-    wanted = {str(pk) for pk in user_ids}
-    ended = [session.pk for session in Session.objects.filter(expire_date__gt=timezone.now())
-             if session.get_decoded().get("_auth_user_id") in wanted]
-    Session.objects.filter(pk__in=ended).delete()
-    return len(ended)
 
 
 @receiver(m2m_changed, sender=User.groups.through)

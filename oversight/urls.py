@@ -39,6 +39,8 @@ urlpatterns = [
     path("accounts/two-factor/set-up/", account_views.enrol, name="two_factor_enrol"),
     path("accounts/two-factor/recovery-codes/", account_views.recovery_codes,
          name="recovery_codes"),
+    path("accounts/sign-out-elsewhere/", account_views.sign_out_elsewhere,
+         name="sign_out_elsewhere"),
     path("admin/", admin.site.urls),
 ]
 

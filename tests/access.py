@@ -64,6 +64,7 @@ ACCESS = {
     "two_factor_verify": everyone(REDIRECT),
     "two_factor_enrol": everyone(OK),
     "recovery_codes": everyone(NOT_ALLOWED),  # a POST
+    "sign_out_elsewhere": everyone(NOT_ALLOWED),  # a POST
     "logout": everyone(NOT_ALLOWED),  # signing out is a POST
     "plan_current": PLAN_READERS,
     "plan_detail": PLAN_READERS,

@@ -177,3 +177,15 @@ def test_chromium_prints_without_network_as_an_unprivileged_user(monkeypatch, se
     monkeypatch.setattr(pdf.os, "geteuid", lambda: 1000)
     settings.PDF_SANDBOX = False
     assert pdf._sandbox_flags(pdf._print_user()) == ["--no-sandbox"]
+
+
+def test_a_document_that_navigates_away_prints_nothing_of_the_file(pdf_printer):
+    """Navigation is not a load the policy can stop: Chromium then writes no PDF
+    (the download says it cannot print), and never the file navigated to."""
+    html = ('<!DOCTYPE html><html><head><title>t</title><meta http-equiv="refresh" '
+            'content="0;url=file:///etc/passwd"></head><body><p>Visible</p></body></html>')
+    try:
+        printed = pdf_text(pdf.html_to_pdf(html))
+    except pdf.PdfUnavailable:
+        return
+    assert SECRET_FILE_TEXT not in printed

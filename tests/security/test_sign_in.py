@@ -236,3 +236,18 @@ def test_the_demo_lead_and_admin_share_the_demo_authenticator(db, monkeypatch, t
     device = two_factor.authenticator(get_user_model().objects.get(username="lead"))
     assert code == code_now(device)
     assert two_factor.authenticator(get_user_model().objects.get(username="staff")) is None
+
+
+def test_signing_out_everywhere_else_keeps_this_session(db):
+    staff = UserFactory(role=Role.OPCC_STAFF)
+    here, there, elsewhere = (sign_in(Client(), staff) for _ in range(3))
+    assert "2 other sessions" in here.get(reverse("account")).content.decode()
+    response = here.post(reverse("sign_out_elsewhere"), follow=True)
+    assert "Signed out of 2 other sessions." in response.content.decode()
+    assert here.get(reverse("home")).status_code == 200
+    assert there.get(reverse("home")).status_code == 302
+    assert elsewhere.get(reverse("home")).status_code == 302
+
+
+def test_responses_may_not_be_loaded_by_other_sites(client):
+    assert client.get(reverse("login"))["Cross-Origin-Resource-Policy"] == "same-origin"
