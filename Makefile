@@ -25,6 +25,7 @@ test: setup lint
 
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 setup: $(VENV_STAMP) $(ASSETS_STAMP)
 

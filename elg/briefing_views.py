@@ -16,9 +16,8 @@ from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromFo
 from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
+from oversight.core.pdf import page_furniture, pdf_download
 from oversight.models import Objective
-from oversight.pdf import page_furniture, pdf_download
-from oversight.roles import Perm
 from oversight.tables import DeliverableTable
 from scorecard.tables import KpiTable
 
@@ -27,13 +26,11 @@ COPIED_FIELDS = ["topic", "purpose", "force_asked", "executive_summary", "expect
 
 
 def readable_briefing(request, meeting_pk) -> Briefing:
-    briefing = get_object_or_404(
-        Briefing.objects.select_related("meeting").prefetch_related(Prefetch(
-            "meeting__objectives", Objective.objects.select_related("priority"))),
+    """The meeting's briefing if the reader may open it; else "not found"."""
+    return get_object_or_404(
+        Briefing.objects.visible_to(request.user).select_related("meeting").prefetch_related(
+            Prefetch("meeting__objectives", Objective.objects.select_related("priority"))),
         meeting_id=meeting_pk)
-    if not (briefing.is_issued or request.user.has_perm(Perm.MANAGE_MEETINGS)):
-        raise Http404("No issued briefing for this meeting")
-    return briefing
 
 
 def page_heading(briefing) -> str:

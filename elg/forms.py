@@ -21,7 +21,7 @@ from elg.models import (
 )
 from elg.schedule import nth_weekdays
 from elg.topics import objectives_named
-from oversight.forms import DATE_FORMATS, GovukFormMixin, day_field
+from oversight.core.forms import DATE_FORMATS, GovukFormMixin, day_field
 
 WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday")]
 WEEKS = [(1, "First"), (2, "Second"), (3, "Third"), (4, "Fourth"), (5, "Fifth")]

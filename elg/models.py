@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elg.half_years import HalfYear
+from oversight.core.roles import Perm
 from oversight.models import Objective
 
 REVIEW_TOPIC = "PEEL Plan / Overall Performance dashboard review"
@@ -81,6 +82,17 @@ class BriefingStatus(models.TextChoices):
     ISSUED = "issued", "Issued to the force"
 
 
+def sees_draft_briefings(user) -> bool:
+    """The one rule: briefings are read once issued, drafts only by those who
+    manage meetings (the OPCC)."""
+    return user.has_perm(Perm.MANAGE_MEETINGS)
+
+
+class BriefingQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BriefingQuerySet":
+        return self if sees_draft_briefings(user) else self.filter(status=BriefingStatus.ISSUED)
+
+
 class Briefing(models.Model):
     """A KLOE briefing: the parts of seed 000's Appendix 1."""
 
@@ -102,6 +114,8 @@ class Briefing(models.Model):
     status = models.CharField(max_length=6, choices=BriefingStatus, default=BriefingStatus.DRAFT)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = BriefingQuerySet.as_manager()
+
     def __str__(self):
         return f"KLOE briefing: {self.topic} ({self.meeting.date:%-d %B %Y})"
 
@@ -115,6 +129,10 @@ class Briefing(models.Model):
     @property
     def is_issued(self) -> bool:
         return self.status == BriefingStatus.ISSUED
+
+    def visible_to(self, user) -> bool:
+        """BriefingQuerySet.visible_to for a briefing already in hand."""
+        return self.is_issued or sees_draft_briefings(user)
 
 
 class Theme(models.Model):
@@ -148,6 +166,14 @@ class Question(models.Model):
         return self.text[:80]
 
 
+class BriefingQuestionQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "BriefingQuestionQuerySet":
+        """Questions of the briefings the reader may open."""
+        if sees_draft_briefings(user):
+            return self
+        return self.filter(briefing__status=BriefingStatus.ISSUED)
+
+
 class BriefingQuestion(models.Model):
     """A question as asked in one briefing: a copy, so editing the bank (or the
     briefing) never changes a briefing already issued (or the bank)."""
@@ -157,6 +183,8 @@ class BriefingQuestion(models.Model):
     text = models.TextField()
     order = models.PositiveIntegerField(default=0)
     source = models.ForeignKey(Question, null=True, blank=True, on_delete=models.SET_NULL)
+
+    objects = BriefingQuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["theme__order", "theme__name", "order", "pk"]

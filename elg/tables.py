@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from oversight.tables import CaptionedTable
+from oversight.core.tables import CaptionedTable
 
 
 class ScheduleTable(CaptionedTable):

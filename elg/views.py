@@ -19,8 +19,8 @@ from elg.forms import ActionFilterForm, ActionFormSet, MeetingForm, OutcomeForm
 from elg.half_years import HalfYear
 from elg.models import Action, Assurance, CalendarFeed, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
-from oversight.downloads import attachment
-from oversight.roles import Perm
+from oversight.core.downloads import attachment
+from oversight.core.roles import Perm
 
 READ = permission_required(Perm.READ_ELG, raise_exception=True)
 MANAGE = permission_required(Perm.MANAGE_MEETINGS, raise_exception=True)
@@ -118,11 +118,10 @@ def meeting_with_parts(pk):
 def meeting_detail(request, pk):
     meeting = meeting_with_parts(pk)
     briefing = getattr(meeting, "briefing", None)
-    can_manage = request.user.has_perm(Perm.MANAGE_MEETINGS)
     today = timezone.localdate()
     context = {
         "meeting": meeting,
-        "briefing": briefing if briefing and (briefing.is_issued or can_manage) else None,
+        "briefing": briefing if briefing and briefing.visible_to(request.user) else None,
         "arising": arising_table(meeting, today),
         "actions": ActionTable(meeting.actions.all(), today, exclude=("meeting",),
                                caption="Actions arising from this meeting"),

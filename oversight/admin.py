@@ -7,8 +7,8 @@ from django.db.models.functions import Cast
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from oversight.core.roles import Role
 from oversight.models import Deliverable, Objective, Plan, Priority, RoleChange
-from oversight.roles import Role
 
 
 class PriorityInline(admin.TabularInline):

@@ -9,7 +9,7 @@ class OversightConfig(AppConfig):
     def ready(self):
         post_migrate.connect(_sync_roles, sender=self)
         # Sign-in and role-change receivers.
-        from oversight import role_changes, session_security, two_factor  # noqa: F401
+        from oversight.core import role_changes, session_security, two_factor  # noqa: F401
 
 
 def _sync_roles(using="default", **kwargs):
@@ -17,7 +17,7 @@ def _sync_roles(using="default", **kwargs):
     # apps whose post_migrate has not run yet, so create them all first.
     from django.contrib.auth.management import create_permissions
 
-    from oversight.roles import sync_roles
+    from oversight.core.roles import sync_roles
 
     for app_config in apps.get_app_configs():
         create_permissions(app_config, verbosity=0, using=using)

@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from oversight.core.roles import Perm
 from oversight.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
 from oversight.peel_forms import ActivityUpdateForm
-from oversight.roles import Perm
 
 READ = permission_required(Perm.READ_PLAN, raise_exception=True)
 RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)

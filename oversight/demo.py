@@ -13,9 +13,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from oversight.local_data import stored_secret
+from oversight.core.local_data import stored_secret
+from oversight.core.roles import Role
 from oversight.models import Deliverable, Objective, Plan, Priority
-from oversight.roles import Role
 
 DEMO_PLAN = Path(settings.BASE_DIR) / "fixtures" / "demo_plan.json"
 
@@ -91,7 +91,7 @@ def load_demo_authenticators() -> list[str]:
     key, so the demo can be signed into (`manage.py demo_code` prints its code)."""
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from oversight import two_factor
+    from oversight.core import two_factor
 
     key, given = demo_authenticator_key(), []
     for user in get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS]):

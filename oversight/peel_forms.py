@@ -3,7 +3,7 @@
 from django import forms
 from django.db import transaction
 
-from oversight.forms import GovukFormMixin, day_field
+from oversight.core.forms import GovukFormMixin, day_field
 from oversight.models import (
     ActivityStatus,
     ActivityUpdate,

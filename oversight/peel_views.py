@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from oversight import findings as evidence
 from oversight import peel_report
+from oversight.core.roles import Perm
 from oversight.models import Finding, Inspection, MonitoringStage, ProgressUpdate
 from oversight.peel_forms import FindingFilterForm, FindingForm, ProgressUpdateForm
 from oversight.peel_tables import FindingTable
 from oversight.queries import deliverables_with_status
-from oversight.roles import Perm
 from oversight.tables import DeliverableTable
 from scorecard.charts import row_charts
 from scorecard.stats import SUSTAINED_MONTHS

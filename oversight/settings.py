@@ -13,8 +13,8 @@ import pghistory
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from oversight.database import database_config
-from oversight.local_data import stored_secret
+from oversight.core.database import database_config
+from oversight.core.local_data import stored_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = os.environ.get("PCC_ENV", "development") == "production"
@@ -45,7 +45,7 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "oversight.admin_config.OversightAdminConfig",
+    "oversight.core.admin_config.OversightAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,12 +68,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Permissions-Policy and no-store on signed-in pages.
-    "oversight.session_security.SecurityHeadersMiddleware",
+    "oversight.core.session_security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything reads a request body (CSRF reads anonymous ones).
-    "oversight.limits.RequestBodyLimitMiddleware",
+    "oversight.core.limits.RequestBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,8 +81,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Sessions end after SESSION_ABSOLUTE_SECONDS; roles that need a second
     # factor reach nothing before it.
-    "oversight.session_security.SessionLifetimeMiddleware",
-    "oversight.session_security.TwoFactorMiddleware",
+    "oversight.core.session_security.SessionLifetimeMiddleware",
+    "oversight.core.session_security.TwoFactorMiddleware",
     # Attaches who and which page to every change the history triggers record.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -103,7 +103,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "oversight.navigation.navigation",
+                "oversight.portal.navigation.navigation",
             ],
         },
     },
@@ -133,7 +133,7 @@ LOGOUT_REDIRECT_URL = "login"
 # (guessing from many addresses), and a hundred from one address across
 # accounts (trying a few passwords on many accounts), which is high enough
 # for a police station whose officers share one address.
-AXES_HANDLER = "oversight.sign_in_limits.SignInLimits"
+AXES_HANDLER = "oversight.core.sign_in_limits.SignInLimits"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_FAILURE_LIMIT = 5
 ACCOUNT_FAILURE_LIMIT = int(os.environ.get("ACCOUNT_FAILURE_LIMIT", "20"))

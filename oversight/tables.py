@@ -1,20 +1,10 @@
+"""The Plan's tables."""
+
 import django_tables2 as tables
 
+from oversight.core.tables import NUMERIC, CaptionedTable
 from oversight.models import Deliverable
 from oversight.presenters import status_tag
-
-NUMERIC = {
-    "th": {"class": "govuk-table__header--numeric"},
-    "td": {"class": "govuk-table__cell--numeric"},
-}
-
-
-class CaptionedTable(tables.Table):
-    """A table with a caption, which the shared table template shows."""
-
-    def __init__(self, *args, caption="", **options):
-        super().__init__(*args, **options)
-        self.caption = caption
 
 
 class DeliverableTable(CaptionedTable):

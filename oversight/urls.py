@@ -1,17 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from oversight import (
-    account_views,
-    dashboard_views,
-    delivery_views,
-    search_views,
-    system_views,
-    views,
-)
+from oversight import delivery_views, views
+from oversight.core import account_views, system_views
+from oversight.portal import dashboard_views, search_views
+from oversight.portal import views as portal_views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", portal_views.home, name="home"),
     path("dashboard/", dashboard_views.overall, name="dashboard"),
     path("search/", search_views.search_page, name="search"),
     path("plan/", views.plan_current, name="plan_current"),
@@ -28,7 +24,7 @@ urlpatterns = [
     path("scorecard/", include("scorecard.urls")),
     path("elg/", include("elg.urls")),
     path("reports/", include("panel_reports.urls")),
-    path("accessibility/", views.accessibility, name="accessibility"),
+    path("accessibility/", system_views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", system_views.LogoutView.as_view(), name="logout"),
@@ -44,4 +40,4 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-handler500 = "oversight.system_views.server_error"
+handler500 = "oversight.core.system_views.server_error"

@@ -1,34 +1,17 @@
 """Pages of the Plan, the home page and the accessibility statement."""
 
 from django.conf import settings
-from django.contrib.auth.decorators import login_not_required, permission_required
+from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django_tables2 import RequestConfig
 
+from oversight.core.roles import Perm
 from oversight.forms import DeliverableFilterForm
-from oversight.home import panels
 from oversight.models import Deliverable, Objective, Plan
-from oversight.navigation import SECTIONS
 from oversight.queries import deliverables_with_status, status_counts
-from oversight.roles import Perm
 from oversight.tables import DeliverableTable
-
-
-def home(request):
-    sections = [
-        {"label": label, "url": reverse(name)}
-        for label, name, perm in SECTIONS
-        if perm is not None and request.user.has_perm(perm)
-    ]
-    context = {"sections": sections, "panels": panels(request.user, timezone.localdate())}
-    return render(request, "oversight/home.html", context)
-
-
-@login_not_required
-def accessibility(request):
-    return render(request, "oversight/accessibility.html")
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from oversight.roles import Perm
+from oversight.core.roles import Perm
 from panel_reports import workflow
 from panel_reports.forms import CommentForm, ReportForm, SectionForm, TopicPageForm
 from panel_reports.models import PrioritySection, Report, TopicPage

@@ -4,7 +4,7 @@ and the comments that go with sending back and correcting."""
 from django import forms
 from django.core.exceptions import ValidationError
 
-from oversight.forms import GovukFormMixin
+from oversight.core.forms import GovukFormMixin
 from panel_reports import document
 from panel_reports.models import PrioritySection, Report, TopicPage
 from scorecard.forms import MonthField

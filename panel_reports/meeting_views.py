@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from oversight.roles import Perm
+from oversight.core.roles import Perm
 from panel_reports.document import meeting_entry
 from panel_reports.models import PanelMeeting
 from panel_reports.views import crumbs
@@ -14,12 +14,9 @@ from panel_reports.views import crumbs
 
 def agenda_link(user):
     """An agenda item links to its report only where the reader may open it."""
-    drafts_visible = user.has_perm(Perm.READ_DRAFT_REPORTS)
-
     def link(item):
         report = item.report
-        shown = report and (report.is_published or drafts_visible)
-        return report.get_absolute_url() if shown else ""
+        return report.get_absolute_url() if report and report.visible_to(user) else ""
 
     return link
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.roles import Perm
 from scorecard.formats import month_end
 
 
@@ -62,9 +63,18 @@ class AgendaItem(models.Model):
         return self.title
 
 
+def sees_draft_reports(user) -> bool:
+    """The one rule: reports are read once published, drafts (and submitted
+    ones) only by the OPCC."""
+    return user.has_perm(Perm.READ_DRAFT_REPORTS)
+
+
 class ReportQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Report.Status.PUBLISHED)
+
+    def visible_to(self, user) -> "ReportQuerySet":
+        return self if sees_draft_reports(user) else self.published()
 
 
 class Report(models.Model):
@@ -145,6 +155,10 @@ class Report(models.Model):
     @property
     def period_end_day(self) -> date:
         return month_end(self.period_end)
+
+    def visible_to(self, user) -> bool:
+        """ReportQuerySet.visible_to for a report already in hand."""
+        return self.is_published or sees_draft_reports(user)
 
     @property
     def is_published(self) -> bool:

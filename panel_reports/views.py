@@ -8,8 +8,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from oversight.pdf import page_furniture, pdf_download
-from oversight.roles import Perm
+from oversight.core.pdf import page_furniture, pdf_download
+from oversight.core.roles import Perm
 from panel_reports import document
 from panel_reports.models import Acronym, Report
 from panel_reports.revisions import revised_figures
@@ -24,11 +24,8 @@ def crumbs(*extra):
 
 
 def readable(request, pk) -> Report:
-    report = get_object_or_404(
-        Report.objects.select_related("meeting", "corrects", "correction"), pk=pk)
-    if not report.is_published and not request.user.has_perm(Perm.READ_DRAFT_REPORTS):
-        raise Http404("No such report")
-    return report
+    return get_object_or_404(Report.objects.visible_to(request.user).select_related(
+        "meeting", "corrects", "correction"), pk=pk)
 
 
 def document_of(report) -> dict:
@@ -38,9 +35,7 @@ def document_of(report) -> dict:
 
 @READ
 def report_list(request):
-    reports = Report.objects.select_related("meeting")
-    if not request.user.has_perm(Perm.READ_DRAFT_REPORTS):
-        reports = reports.published()
+    reports = Report.objects.visible_to(request.user).select_related("meeting")
     return render(request, "panel_reports/list.html",
                   {"reports": reports, "breadcrumbs": crumbs()[:1]})
 

@@ -3,7 +3,7 @@
 import csv
 from decimal import Decimal
 
-from oversight.formulas import safe
+from oversight.core.formulas import safe
 from scorecard.formats import month_key
 from scorecard.importing.values import COLUMNS
 from scorecard.models import Aggregation, MonthlyValue

@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
-from oversight.forms import GovukFormMixin
-from oversight.formulas import FORMULA_PATTERN
+from oversight.core.forms import GovukFormMixin
+from oversight.core.formulas import FORMULA_PATTERN
 from scorecard.formats import format_duration, month_key, parse_duration, parse_month
 from scorecard.models import Aggregation, Topic, Unit
 from scorecard.rules import NOTE_MAX_LENGTH, NUMBER_COLUMNS, value_problems

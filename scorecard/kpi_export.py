@@ -7,7 +7,7 @@ import re
 
 from openpyxl import Workbook
 
-from oversight.formulas import put_text, safe
+from oversight.core.formulas import put_text, safe
 from scorecard.kpi_rows import export_columns
 
 

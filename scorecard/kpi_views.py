@@ -8,9 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django_tables2 import RequestConfig
 
-from oversight.downloads import attachment
+from oversight.core.downloads import attachment
+from oversight.core.roles import Perm
 from oversight.models import Objective, Priority
-from oversight.roles import Perm
 from scorecard import figures, freshness, kpi_export
 from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm

@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
-from oversight.tables import NUMERIC, CaptionedTable
+from oversight.core.tables import NUMERIC, CaptionedTable
 from scorecard.formats import month_label
 from scorecard.kpi_rows import headers, show_thresholds, trend_line
 

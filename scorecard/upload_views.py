@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from oversight.roles import Perm
+from oversight.core.roles import Perm
 from scorecard.formats import current_month
 from scorecard.forms import ConfirmImportForm, UploadForm
 from scorecard.importing.checked_file import table_bytes, table_from_bytes

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from oversight.roles import Perm
+from oversight.core.roles import Perm
 from scorecard import returns
 from scorecard.charts import measure_charts
 from scorecard.figures import month_range

@@ -5,7 +5,7 @@ keyed by app) to the outcome for each role. test_access.py walks the whole
 URLconf against it; a URL missing here fails that test.
 """
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 
 ANONYMOUS = None
 LOGIN = "redirect to login"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
 
 pytest_plugins = ["tests.scorecard_data"]
@@ -27,7 +27,7 @@ def sign_in(client, user):
     """Sign `user` in on a test client, with the second factor their role needs."""
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    from oversight import two_factor
+    from oversight.core import two_factor
 
     client.force_login(user)
     if two_factor.needs_code(user):
@@ -47,7 +47,7 @@ def give_authenticator(user):
 
 def code_now(device) -> str:
     """The code the device's app shows now."""
-    from oversight.two_factor import current_code
+    from oversight.core.two_factor import current_code
 
     return current_code(device)[0]
 
@@ -105,7 +105,7 @@ def pdf_printer():
     a failure in CI (as the browser tests)."""
     import os
 
-    from oversight.pdf import chromium as program
+    from oversight.core.pdf import chromium as program
     from tests.browser.conftest import SKIP_REASON
 
     if program() is None:

@@ -49,7 +49,7 @@ def demo(django_db_setup, django_db_blocker):
         call_command("load_demo", "--noinput", stdout=io.StringIO())
         yield
         call_command("flush", "--noinput")
-        from oversight.roles import sync_roles
+        from oversight.core.roles import sync_roles
 
         sync_roles()
 

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from elg.models import Question
+from oversight.core.roles import Role
 from oversight.models import MonitoringStage, Objective
-from oversight.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Acronym, PanelMeeting, Report
 from scorecard.models import (
@@ -138,7 +138,7 @@ def outcome(response):
 @pytest.fixture
 def url_data(current_plan, monkeypatch):
     # Who may download a briefing is the question here, not Chromium's printing.
-    monkeypatch.setattr("oversight.pdf.html_to_pdf", lambda html: b"%PDF-1.7")
+    monkeypatch.setattr("oversight.core.pdf.html_to_pdf", lambda html: b"%PDF-1.7")
     # A failed and a successful sign-in give the lockout admin pages a row each.
     UserFactory(username="someone")
     UserFactory(username="forgetful")

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from oversight.core.roles import Role
 from oversight.models import Deliverable
-from oversight.roles import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 from django.urls import reverse
 
-from oversight import dashboard
+from oversight.portal import dashboard
 from tests.factories import (
     ActionFactory,
     AreaFactory,

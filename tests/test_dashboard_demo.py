@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.test_dashboard import count_links, listed
 
 

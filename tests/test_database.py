@@ -4,7 +4,7 @@ import json
 
 import psycopg2
 
-from oversight import database
+from oversight.core import database
 
 
 def test_database_url_wins_and_nothing_is_started(monkeypatch, tmp_path):
@@ -39,7 +39,7 @@ def test_dead_processes_are_forgotten_so_the_server_can_stop(tmp_path):
 
 
 def test_a_stored_secret_is_generated_once_and_then_kept(monkeypatch, tmp_path):
-    from oversight.local_data import stored_secret
+    from oversight.core.local_data import stored_secret
 
     monkeypatch.setenv("PCC_DATA_DIR", str(tmp_path / "data"))
     first = stored_secret(tmp_path, "demo_password", 12)

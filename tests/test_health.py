@@ -5,7 +5,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.factories import UserFactory
 
 
@@ -61,7 +61,7 @@ def test_pages_give_a_friendly_503_when_the_database_is_down(signed_in_client, r
 def test_only_a_lost_connection_is_reported_as_unavailable(error, status, title, rf):
     import django.db
 
-    from oversight.system_views import server_error
+    from oversight.core.system_views import server_error
 
     try:
         raise getattr(django.db, error)("boom")

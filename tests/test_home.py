@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import PanelMeeting, Report
 from scorecard.formats import add_months

@@ -122,7 +122,7 @@ def test_changing_a_stored_value_needs_a_reason(staff_client, catalogue, url):
 
 
 def test_a_conflicting_save_loses_nothing(client_for, catalogue, url):
-    from oversight.roles import Role
+    from oversight.core.roles import Role
 
     first, second = client_for(Role.OPCC_STAFF), client_for(Role.OPCC_STAFF)
     k = keys(catalogue)

@@ -3,8 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from oversight import roles
-from oversight.roles import ROLE_PERMISSIONS, Perm, Role
+from oversight.core import roles
+from oversight.core.roles import ROLE_PERMISSIONS, Perm, Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

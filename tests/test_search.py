@@ -8,8 +8,8 @@ import pytest
 from django.urls import reverse
 
 from elg.models import Question
-from oversight import search
-from oversight.roles import Role
+from oversight.core.roles import Role
+from oversight.portal import search
 from panel_reports import workflow
 from panel_reports.models import PanelMeeting, Report
 from tests import access

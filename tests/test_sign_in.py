@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.roles import PERMISSION_NAMES, Perm
 from oversight.deliverables import DeliverableStatus, deliverable_status
-from oversight.roles import PERMISSION_NAMES, Perm
 
 
 class Access(models.Model):

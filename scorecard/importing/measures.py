@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 import pghistory
 from django.db import transaction
 
-from oversight.formulas import is_formula
+from oversight.core.formulas import is_formula
 from scorecard.formats import parse_duration
 from scorecard.importing.values import FIRST_ROW, check_columns
 from scorecard.models import (

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from oversight import formulas
+from oversight.core import formulas
 from scorecard.formats import arrow_text
 from scorecard.importing.problems import FileProblem
 from scorecard.importing.xlsx import MAX_COLUMNS, read_xlsx
@@ -100,7 +100,7 @@ def _all_text(data: bytes) -> dict:
 
 
 def looks_like_formula(cells: pd.Series) -> np.ndarray:
-    """oversight.formulas' rule over every cell, in Arrow."""
+    """oversight.core.formulas' rule over every cell, in Arrow."""
     text = arrow_text(cells)
     formula = pc.and_not(pc.match_substring_regex(text, formulas.ARROW_START),
                          pc.match_substring_regex(text, formulas.ARROW_NUMBER))

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from oversight.pdf import CHROMIUM_FLAGS, chromium
+from oversight.core.pdf import CHROMIUM_FLAGS, chromium
 
 SKIP_REASON = "BROWSER TESTS DID NOT RUN: install Debian's chromium (apt-get install chromium)"
 

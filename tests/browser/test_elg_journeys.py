@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from elg.models import Action, Meeting, Question
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.browser.test_journeys import sign_in, violations
 from tests.factories import ThemeFactory, UserFactory
 from tests.test_elg_pages import plan  # noqa: F401 (a fixture)

@@ -4,7 +4,7 @@ finds no WCAG 2.2 A/AA violation on any of them."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.factories import PASSWORD, DeliverableFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -39,7 +39,7 @@ def sign_in(page, username, password=PASSWORD):
     role needs one (a test phone is given them if they have none)."""
     from django.contrib.auth import get_user_model
 
-    from oversight import two_factor
+    from oversight.core import two_factor
     from tests.conftest import code_now, give_authenticator
 
     user = get_user_model().objects.get(username=username)

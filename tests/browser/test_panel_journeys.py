@@ -9,7 +9,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
 from tests.browser.test_journeys import sign_in, violations

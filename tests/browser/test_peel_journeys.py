@@ -8,7 +8,7 @@ import datetime
 
 import pytest
 
-from oversight.roles import Role
+from oversight.core.roles import Role
 from tests.browser.test_journeys import sign_in, violations
 from tests.factories import (
     CauseFactory,

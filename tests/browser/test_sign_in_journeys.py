@@ -4,8 +4,8 @@ change their password. axe finds no WCAG 2.2 AA violation on these pages."""
 
 import pytest
 
-from oversight import two_factor
-from oversight.roles import Role
+from oversight.core import two_factor
+from oversight.core.roles import Role
 from tests.browser.test_journeys import sign_in, violations
 from tests.conftest import code_now
 from tests.factories import PASSWORD, UserFactory

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from elg import calendar
 from elg.models import CalendarFeed
-from oversight.downloads import attachment
-from oversight.formulas import is_formula, safe
-from oversight.roles import Role
+from oversight.core.downloads import attachment
+from oversight.core.formulas import is_formula, safe
+from oversight.core.roles import Role
 from scorecard import kpi_export
 from tests.factories import MeetingFactory, UserFactory
 

@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 
 from elg.models import Theme
-from oversight import pdf
-from oversight.roles import Role
+from oversight.core import pdf
+from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Acronym, PanelMeeting, Report
 from tests.factories import BriefingFactory, RecommendationFactory, UserFactory

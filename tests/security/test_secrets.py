@@ -2,7 +2,7 @@
 
 import stat
 
-from oversight.local_data import stored_secret
+from oversight.core.local_data import stored_secret
 from tests.test_settings import PRODUCTION, manage
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from oversight import roles
+from oversight.core import roles
+from oversight.core.roles import Role
 from oversight.models import RoleChange
-from oversight.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
 from panel_reports.workflow import WorkflowError

@@ -10,9 +10,9 @@ from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 
-from oversight import two_factor
-from oversight.roles import Role
-from oversight.session_security import PERMISSIONS_POLICY, SIGNED_IN_AT
+from oversight.core import two_factor
+from oversight.core.roles import Role
+from oversight.core.session_security import PERMISSIONS_POLICY, SIGNED_IN_AT
 from tests.conftest import code_now, give_authenticator, sign_in
 from tests.factories import PASSWORD, UserFactory
 

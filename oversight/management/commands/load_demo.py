@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from oversight.core.two_factor import secret_text
 from oversight.demo import demo_authenticator_key, load_demo
-from oversight.two_factor import secret_text
 
 
 class Command(BaseCommand):

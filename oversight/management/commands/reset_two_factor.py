@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from oversight.user_sessions import end_sessions
+from oversight.core.user_sessions import end_sessions
 
 log = logging.getLogger("oversight.security")
 

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from oversight import dashboard
+from oversight.core.roles import Perm
 from oversight.models import Finding
-from oversight.roles import Perm
+from oversight.portal import dashboard
 from scorecard import figures
 from scorecard.formats import month_end, month_key
 from scorecard.freshness import month_seen_on

@@ -16,7 +16,7 @@ from django.urls import reverse
 
 from elg.forms import ActionFilterForm
 from elg.models import Briefing, Meeting, MeetingStatus, Owner
-from oversight.roles import Perm, Role, role_of
+from oversight.core.roles import Perm, Role, role_of
 from panel_reports.meeting_views import upcoming_meetings
 from panel_reports.models import Report
 from scorecard import freshness
@@ -79,9 +79,8 @@ def next_elg_meeting(user, today: date) -> dict:
     meeting = (Meeting.objects.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
                .prefetch_related(Prefetch("briefing", Briefing.objects.all())).first())
     briefing = getattr(meeting, "briefing", None) if meeting else None
-    if briefing and not (briefing.is_issued or user.has_perm(Perm.MANAGE_MEETINGS)):
-        briefing = None
-    return {"meeting": meeting, "briefing": briefing}
+    return {"meeting": meeting,
+            "briefing": briefing if briefing and briefing.visible_to(user) else None}
 
 
 def latest_report(user, today: date) -> dict:

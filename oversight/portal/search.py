@@ -21,9 +21,9 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from elg.models import BriefingQuestion, BriefingStatus, Meeting, Question
+from elg.models import BriefingQuestion, Meeting, Question
+from oversight.core.roles import Perm
 from oversight.models import Deliverable, Finding, Objective
-from oversight.roles import Perm
 from panel_reports.models import PanelMeeting, Report
 from scorecard.models import Measure
 
@@ -73,10 +73,7 @@ def marked(headline: str | None) -> str:
 
 
 def briefing_questions(user):
-    questions = BriefingQuestion.objects.select_related("briefing__meeting", "theme")
-    if not user.has_perm(Perm.MANAGE_MEETINGS):
-        questions = questions.filter(briefing__status=BriefingStatus.ISSUED)
-    return questions
+    return BriefingQuestion.objects.visible_to(user).select_related("briefing__meeting", "theme")
 
 
 KINDS = [

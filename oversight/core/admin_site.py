@@ -7,7 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from oversight.roles import Perm
+from oversight.core.roles import Perm
 
 
 class OversightAdminSite(admin.AdminSite):

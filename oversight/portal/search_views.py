@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.urls import reverse
 
-from oversight.search import LIMIT, search
+from oversight.portal.search import LIMIT, search
 
 MAX_LENGTH = 200
 

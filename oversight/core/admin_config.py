@@ -5,4 +5,4 @@ from django.contrib.admin.apps import AdminConfig
 
 
 class OversightAdminConfig(AdminConfig):
-    default_site = "oversight.admin_site.OversightAdminSite"
+    default_site = "oversight.core.admin_site.OversightAdminSite"

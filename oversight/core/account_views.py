@@ -12,9 +12,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 
-from oversight import two_factor
-from oversight.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
-from oversight.user_sessions import end_sessions, sessions_of
+from oversight.core import two_factor
+from oversight.core.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
+from oversight.core.user_sessions import end_sessions, sessions_of
 
 WRONG_CODE = ("The code is not right, or it has run out. Enter the code your authenticator "
               "app shows now, or one of your recovery codes.")

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 
-from oversight.user_sessions import end_sessions
+from oversight.core.user_sessions import end_sessions
 
 User = get_user_model()
 

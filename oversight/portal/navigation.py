@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from oversight.roles import Perm, role_of
+from oversight.core.roles import Perm, role_of
 
 # (label, URL name, permission needed or None for any signed-in user)
 SECTIONS = [

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from oversight.local_data import data_dir
+from oversight.core.local_data import data_dir
 
 EMBEDDED_DATABASE_NAME = "pcc_oversight"
 

@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
-from oversight.two_factor import NEEDS_CODE
+from oversight.core.two_factor import NEEDS_CODE
 
 # Browser features no page of the portal uses.
 PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [

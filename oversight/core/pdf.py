@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from oversight.downloads import attachment
+from oversight.core.downloads import attachment
 
 # Headless, and never calling out of the machine (the browser tests use these too).
 CHROMIUM_FLAGS = [

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth.forms import PasswordChangeForm
 
-from oversight.forms import GovukFormMixin
+from oversight.core.forms import GovukFormMixin
 
 
 class CodeForm(GovukFormMixin, forms.Form):

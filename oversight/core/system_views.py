@@ -7,10 +7,11 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 
-from oversight.forms import LoginForm
+from oversight.core.forms import LoginForm
 
 
 @login_not_required
@@ -46,3 +47,9 @@ def server_error(request):
         body = loader.render_to_string("503.html")
         return HttpResponseServerError(body, status=503)
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+@login_not_required
+def accessibility(request):
+    """The accessibility statement: public, as the law requires."""
+    return render(request, "oversight/accessibility.html")

@@ -1,0 +1,68 @@
+"""Forms, with GOV.UK Frontend classes and plain-English messages."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+# GOV.UK classes for widgets that do not set their own.
+WIDGET_CLASSES = {
+    forms.TextInput: "govuk-input",
+    forms.NumberInput: "govuk-input govuk-input--width-5",
+    forms.DateInput: "govuk-input govuk-input--width-10",
+    forms.TimeInput: "govuk-input govuk-input--width-5",
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+}
+ERROR_BASES = ("govuk-select", "govuk-textarea", "govuk-input")
+DATE_FORMATS = ["%d %B %Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y"]
+
+
+def day_field(label=None, *, missing="Enter the date", example="19 July 2022", **options):
+    """A date typed as people write it ("19 July 2022", "19/07/2022" or ISO)."""
+    return forms.DateField(
+        label=label, input_formats=DATE_FORMATS, widget=forms.DateInput(format="%d %B %Y"),
+        error_messages={"required": missing, "invalid": f"Enter a date like {example}"},
+        **options)
+
+
+class GovukFormMixin:
+    """Links each field to its hint and error message, and marks fields in error."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            default_class = WIDGET_CLASSES.get(type(field.widget))
+            if default_class and "class" not in field.widget.attrs:
+                field.widget.attrs["class"] = default_class
+            # Radios and checkboxes (no single label) are described on their fieldset.
+            if field.help_text and self[name].id_for_label:
+                field.widget.attrs["aria-describedby"] = f"{self[name].id_for_label}-hint"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields or not self[name].id_for_label:
+                continue
+            attrs = self.fields[name].widget.attrs
+            described_by = [attrs.get("aria-describedby", ""), f"{self[name].id_for_label}-error"]
+            attrs["aria-describedby"] = " ".join(filter(None, described_by))
+            classes = attrs.get("class", "")
+            base = next((name for name in ERROR_BASES if name in classes), "govuk-input")
+            attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
+
+
+class LoginForm(GovukFormMixin, AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account is inactive. Contact your administrator.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.update(
+            {"class": "govuk-input govuk-!-width-one-half", "spellcheck": "false"}
+        )
+        self.fields["password"].widget.attrs.update(
+            {"class": "govuk-input govuk-!-width-one-half"}
+        )
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
