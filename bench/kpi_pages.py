@@ -45,7 +45,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from oversight.core.roles import Role, sync_roles  # noqa: E402
-from oversight.models import Plan, Priority  # noqa: E402
+from oversight.plan.models import Plan, Priority  # noqa: E402
 from scorecard import figures  # noqa: E402
 from scorecard.importing.values import COLUMNS  # noqa: E402
 from scorecard.models import Area, Measure, MeasureArea, MonthlyValue, Topic  # noqa: E402

@@ -25,7 +25,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from oversight.core.roles import Role  # noqa: E402
-from oversight.models import Deliverable, Objective, Plan, Priority  # noqa: E402
+from oversight.plan.models import Deliverable, Objective, Plan, Priority  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 
 REPEATS = 15

@@ -17,8 +17,8 @@ from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
 from oversight.core.pdf import page_furniture, pdf_download
-from oversight.models import Objective
-from oversight.tables import DeliverableTable
+from oversight.plan.models import Objective
+from oversight.plan.tables import DeliverableTable
 from scorecard.tables import KpiTable
 
 PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-briefing.css")

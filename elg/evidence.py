@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from elg.models import Action
-from oversight.deliverables import DeliverableStatus
-from oversight.models import Deliverable, Finding
-from oversight.queries import deliverables_with_status
+from oversight.peel.models import Finding
+from oversight.plan.deliverables import DeliverableStatus
+from oversight.plan.models import Deliverable
+from oversight.plan.queries import deliverables_with_status
 from scorecard.figures import month_figures
 from scorecard.freshness import month_seen_on
 from scorecard.kpi_rows import kpi_rows

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from elg.half_years import HalfYear
 from oversight.core.roles import Perm
-from oversight.models import Objective
+from oversight.plan.models import Objective
 
 REVIEW_TOPIC = "PEEL Plan / Overall Performance dashboard review"
 

@@ -4,7 +4,7 @@ Reporting and Response" scrutinises objective 1.2 of the current plan."""
 from django.core.exceptions import ValidationError
 
 from elg.schedule import objective_codes
-from oversight.models import Objective
+from oversight.plan.models import Objective
 
 
 def objectives_named(topic: str) -> list[Objective]:

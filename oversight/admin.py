@@ -7,8 +7,11 @@ from django.db.models.functions import Cast
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+import oversight.delivery.admin  # noqa: F401 (registers the delivery plan's pages)
+import oversight.peel.admin  # noqa: F401 (registers the PEEL register's pages)
+from oversight.core.models import RoleChange
 from oversight.core.roles import Role
-from oversight.models import Deliverable, Objective, Plan, Priority, RoleChange
+from oversight.plan.models import Deliverable, Objective, Plan, Priority
 
 
 class PriorityInline(admin.TabularInline):
@@ -146,4 +149,3 @@ for device_model in (TOTPDevice, StaticDevice):
     if admin.site.is_registered(device_model):
         admin.site.unregister(device_model)
 
-from oversight import peel_admin  # noqa: E402,F401 (registers the PEEL and delivery plan pages)

@@ -12,10 +12,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from elg.demo import load_elg
+from oversight.core import two_factor
 from oversight.core.local_data import stored_secret
 from oversight.core.roles import Role
-from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.peel.demo import load_peel_and_delivery_plan
+from oversight.plan.models import Deliverable, Objective, Plan, Priority
+from panel_reports.demo import load_panel
+from scorecard.demo import load_scorecard
 
 DEMO_PLAN = Path(settings.BASE_DIR) / "fixtures" / "demo_plan.json"
 
@@ -89,10 +96,6 @@ def demo_authenticator_key() -> str:
 def load_demo_authenticators() -> list[str]:
     """The users whose role needs two-factor sign-in share one demo authenticator
     key, so the demo can be signed into (`manage.py demo_code` prints its code)."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    from oversight.core import two_factor
-
     key, given = demo_authenticator_key(), []
     for user in get_user_model().objects.filter(username__in=[u for u, _, _ in DEMO_USERS]):
         if two_factor.required_for(user):
@@ -104,13 +107,6 @@ def load_demo_authenticators() -> list[str]:
 
 
 def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
-    from django.utils import timezone
-
-    from elg.demo import load_elg
-    from oversight.peel_demo import load_peel_and_delivery_plan
-    from panel_reports.demo import load_panel
-    from scorecard.demo import load_scorecard
-
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
     load_scorecard()
     load_peel_and_delivery_plan()

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from oversight.models import Inspection
+from oversight.peel.models import Inspection
 from panel_reports import workflow
 from panel_reports.models import Acronym, AgendaItem, PanelMeeting, Report
 from scorecard.formats import parse_month

@@ -15,8 +15,8 @@ import json
 from django.utils import timezone
 from plotly.utils import PlotlyJSONEncoder
 
-from oversight.models import Deliverable
-from oversight.presenters import STATUS_TAG_COLOURS
+from oversight.plan.models import Deliverable
+from oversight.plan.presenters import STATUS_TAG_COLOURS
 from panel_reports import tokens
 from panel_reports.glossary import Marker
 from panel_reports.models import Acronym, PanelMeeting

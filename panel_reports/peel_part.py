@@ -1,7 +1,7 @@
 """The PEEL progress report as a part of a panel report: as it stood at the
 period's end, its measures judged at the report's month."""
 
-from oversight.peel_report import progress_report
+from oversight.peel.report import progress_report
 
 
 def peel_part(report, marker) -> dict | None:

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from oversight.models import Priority
+from oversight.plan.models import Priority
 from panel_reports import document, tokens
 from panel_reports.models import PrioritySection, Report, ReportEvent, TopicPage
 from panel_reports.topic_parts import rows_by_topic

@@ -13,7 +13,7 @@ import pandas as pd
 from django.conf import settings
 from django.db import transaction
 
-from oversight.models import Objective
+from oversight.plan.models import Objective
 from scorecard.demo_series import SeriesSpec, generate
 from scorecard.formats import add_months, month_key, parse_month
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures

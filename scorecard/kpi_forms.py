@@ -3,7 +3,7 @@
 from django import forms
 
 from oversight.core.forms import GovukFormMixin
-from oversight.models import Priority
+from oversight.plan.models import Priority
 from scorecard.formats import month_key, month_label, parse_month
 from scorecard.models import Area
 

@@ -10,7 +10,7 @@ from django_tables2 import RequestConfig
 
 from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
-from oversight.models import Objective, Priority
+from oversight.plan.models import Objective, Priority
 from scorecard import figures, freshness, kpi_export
 from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from factory.django import DjangoModelFactory
 
-from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.plan.models import Deliverable, Objective, Plan, Priority
 
 PASSWORD = "a-long-test-password-1"
 

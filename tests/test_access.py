@@ -12,7 +12,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from elg.models import Question
 from oversight.core.roles import Role
-from oversight.models import MonitoringStage, Objective
+from oversight.peel.models import MonitoringStage
+from oversight.plan.models import Objective
 from panel_reports import workflow
 from panel_reports.models import Acronym, PanelMeeting, Report
 from scorecard.models import (

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from oversight.core.roles import Role
-from oversight.models import Deliverable
+from oversight.plan.models import Deliverable
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

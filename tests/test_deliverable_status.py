@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from oversight.deliverables import DeliverableStatus as S
-from oversight.deliverables import deliverable_status, expected_progress
+from oversight.plan.deliverables import DeliverableStatus as S
+from oversight.plan.deliverables import deliverable_status, expected_progress
 
 START, DUE = date(2023, 1, 1), date(2023, 12, 31)  # 364 days
 

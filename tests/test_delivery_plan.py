@@ -5,8 +5,8 @@ import datetime
 
 from django.urls import reverse
 
-from oversight.delivery_views import split_owners
-from oversight.models import ActivityUpdate
+from oversight.delivery.models import ActivityUpdate
+from oversight.delivery.views import split_owners
 from tests.factories import CoreActivityFactory
 from tests.pages import page_text, queries_of
 

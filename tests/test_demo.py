@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from oversight.core.roles import role_of
-from oversight.deliverables import DeliverableStatus
 from oversight.demo import DEMO_USERS
-from oversight.models import Deliverable, Objective, Plan, Priority
+from oversight.plan.deliverables import DeliverableStatus
+from oversight.plan.models import Deliverable, Objective, Plan, Priority
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.db import InternalError, connection, transaction
 from django.urls import reverse
 
 from oversight.core.roles import Role
-from oversight.models import Priority
+from oversight.plan.models import Priority
 from panel_reports import document, workflow
 from panel_reports.models import Acronym, Report, ReportEvent
 from panel_reports.workflow import WorkflowError

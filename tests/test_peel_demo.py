@@ -6,8 +6,9 @@ import json
 import pytest
 from django.urls import reverse
 
-from oversight.models import CoreActivity, DeliveryPlan, Finding, Inspection, MonitoringStage
-from oversight.peel_demo import FIXTURES, load_delivery_plan, load_peel
+from oversight.delivery.models import CoreActivity, DeliveryPlan
+from oversight.peel.demo import FIXTURES, load_delivery_plan, load_peel
+from oversight.peel.models import Finding, Inspection, MonitoringStage
 from tests.pages import cells, page_text
 from tests.test_peel_pages import register_counts
 

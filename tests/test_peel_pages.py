@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from oversight.models import Finding, ProgressUpdate
+from oversight.peel.models import Finding, ProgressUpdate
 from scorecard.models import Area
 from tests.factories import (
     CauseFactory,

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from oversight.peel import response_clock, response_due
+from oversight.peel.clock import response_clock, response_due
 from scorecard.sustained import sustained
 from tests.test_stats import mirrored_with_gaps, with_fixed_baseline
 

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from oversight.models import Plan
+from oversight.plan.models import Plan
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
 
 # GOV.UK classes for widgets that do not set their own.
 WIDGET_CLASSES = {
@@ -66,3 +67,19 @@ class LoginForm(GovukFormMixin, AuthenticationForm):
         )
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class ProgressFormMixin:
+    """A progress update that also sets its subject's status, both or neither."""
+
+    subject_field: str
+
+    def save_for(self, subject, author):
+        with transaction.atomic():
+            update = self.save(commit=False)
+            setattr(update, self.subject_field, subject)
+            update.author = author
+            update.save()
+            subject.status = self.cleaned_data["status"]
+            subject.save(update_fields=["status"])
+        return update

@@ -1,15 +1,15 @@
 """The Plan's models: the Police and Crime Plan, HMICFRS inspections and their
 findings, and the OPCC's own delivery plan."""
 
-from oversight.models.accounts import RoleChange
-from oversight.models.delivery import (
+from oversight.core.models import RoleChange
+from oversight.delivery.models import (
     ActivityStatus,
     ActivityUpdate,
     CoreActivity,
     DeliveryObjective,
     DeliveryPlan,
 )
-from oversight.models.peel import (
+from oversight.peel.models import (
     Finding,
     Grade,
     GradedArea,
@@ -18,7 +18,7 @@ from oversight.models.peel import (
     ProgressUpdate,
     Rag,
 )
-from oversight.models.plan import (
+from oversight.plan.models import (
     Access,
     Deliverable,
     DeliverableQuerySet,

@@ -14,9 +14,10 @@ from datetime import date
 import plotly.graph_objects as go
 
 from elg.models import Action
-from oversight import findings as evidence
-from oversight.models import Deliverable, Finding, Plan
-from oversight.queries import deliverables_with_status, status_counts
+from oversight.peel import evidence
+from oversight.peel.models import Finding
+from oversight.plan.models import Deliverable, Plan
+from oversight.plan.queries import deliverables_with_status, status_counts
 from scorecard import freshness
 from scorecard.figures import month_figures
 from scorecard.kpi_rows import KpiRow, kpi_rows

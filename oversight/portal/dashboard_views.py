@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.core.roles import Perm
-from oversight.models import Finding
+from oversight.peel.models import Finding
 from oversight.portal import dashboard
 from scorecard import figures
 from scorecard.formats import month_end, month_key

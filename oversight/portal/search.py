@@ -23,7 +23,8 @@ from django.utils.text import Truncator
 
 from elg.models import BriefingQuestion, Meeting, Question
 from oversight.core.roles import Perm
-from oversight.models import Deliverable, Finding, Objective
+from oversight.peel.models import Finding
+from oversight.plan.models import Deliverable, Objective
 from panel_reports.models import PanelMeeting, Report
 from scorecard.models import Measure
 

@@ -4,7 +4,9 @@ from django import template
 from django.utils.dateformat import format as format_date
 from django.utils.html import format_html_join
 
-from oversight.presenters import activity_status_tag, finding_status_tag, rag_tag, tag
+from oversight.core.presenters import tag
+from oversight.delivery.presenters import activity_status_tag
+from oversight.peel.presenters import finding_status_tag, rag_tag
 
 register = template.Library()
 

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from oversight.core import roles
+from oversight.core.models import RoleChange
 from oversight.core.roles import Role
-from oversight.models import RoleChange
 from panel_reports import workflow
 from panel_reports.models import Report
 from panel_reports.workflow import WorkflowError

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from oversight.models import Objective
+from oversight.plan.models import Objective
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import FileProblem
 from scorecard.management.commands._file_import import FileImportCommand

@@ -3,8 +3,8 @@
 from collections import Counter
 from datetime import date
 
-from oversight.deliverables import DeliverableStatus
-from oversight.models import Deliverable
+from oversight.plan.deliverables import DeliverableStatus
+from oversight.plan.models import Deliverable
 
 
 def deliverables_with_status(deliverables, as_of: date) -> list[Deliverable]:

@@ -3,8 +3,8 @@
 import django_tables2 as tables
 
 from oversight.core.tables import NUMERIC, CaptionedTable
-from oversight.models import Deliverable
-from oversight.presenters import status_tag
+from oversight.plan.models import Deliverable
+from oversight.plan.presenters import status_tag
 
 
 class DeliverableTable(CaptionedTable):

@@ -3,7 +3,7 @@
 from django import forms
 
 from oversight.core.forms import GovukFormMixin
-from oversight.deliverables import DeliverableStatus
+from oversight.plan.deliverables import DeliverableStatus
 
 
 class DeliverableFilterForm(GovukFormMixin, forms.Form):

@@ -8,18 +8,9 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from oversight.models import (
-    ActivityUpdate,
-    CoreActivity,
-    DeliveryObjective,
-    DeliveryPlan,
-    Finding,
-    GradedArea,
-    Inspection,
-    MonitoringStage,
-    Objective,
-    ProgressUpdate,
-)
+from oversight.delivery.models import ActivityUpdate, CoreActivity, DeliveryObjective, DeliveryPlan
+from oversight.peel.models import Finding, GradedArea, Inspection, MonitoringStage, ProgressUpdate
+from oversight.plan.models import Objective
 from scorecard.models import Measure
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"

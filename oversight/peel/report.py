@@ -7,9 +7,9 @@ ISO text."""
 
 from django.db.models import Prefetch
 
-from oversight import findings as evidence
-from oversight.models import Finding, MonitoringStage, ProgressUpdate
-from oversight.presenters import FINDING_COLOURS, RAG_COLOURS
+from oversight.peel import evidence
+from oversight.peel.models import Finding, MonitoringStage, ProgressUpdate
+from oversight.peel.presenters import FINDING_COLOURS, RAG_COLOURS
 from scorecard.stats import SUSTAINED_MONTHS
 
 

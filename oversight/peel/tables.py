@@ -3,9 +3,10 @@
 import django_tables2 as tables
 from django.utils.html import format_html
 
+from oversight.core.presenters import tag
 from oversight.core.tables import CaptionedTable
-from oversight.models import Finding
-from oversight.presenters import finding_status_tag, rag_tag, tag
+from oversight.peel.models import Finding
+from oversight.peel.presenters import finding_status_tag, rag_tag
 
 
 def latest_update(finding):

@@ -8,14 +8,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from oversight import findings as evidence
-from oversight import peel_report
 from oversight.core.roles import Perm
-from oversight.models import Finding, Inspection, MonitoringStage, ProgressUpdate
-from oversight.peel_forms import FindingFilterForm, FindingForm, ProgressUpdateForm
-from oversight.peel_tables import FindingTable
-from oversight.queries import deliverables_with_status
-from oversight.tables import DeliverableTable
+from oversight.peel import evidence
+from oversight.peel.forms import FindingFilterForm, FindingForm, ProgressUpdateForm
+from oversight.peel.models import Finding, Inspection, MonitoringStage, ProgressUpdate
+from oversight.peel.report import progress_report as peel_progress_report
+from oversight.peel.tables import FindingTable
+from oversight.plan.queries import deliverables_with_status
+from oversight.plan.tables import DeliverableTable
 from scorecard.charts import row_charts
 from scorecard.stats import SUSTAINED_MONTHS
 from scorecard.tables import KpiTable
@@ -123,7 +123,7 @@ def stage_history():
 def progress_report(request, pk):
     inspection = get_object_or_404(Inspection, pk=pk)
     today = timezone.localdate()
-    context = {"inspection": inspection, "peel": peel_report.progress_report(inspection, today),
+    context = {"inspection": inspection, "peel": peel_progress_report(inspection, today),
                "today": today,
                "breadcrumbs": crumbs((inspection.title, inspection.get_absolute_url()))}
     return render(request, "oversight/peel/progress_report.html", context)

@@ -8,10 +8,10 @@ from django.utils import timezone
 from django_tables2 import RequestConfig
 
 from oversight.core.roles import Perm
-from oversight.forms import DeliverableFilterForm
-from oversight.models import Deliverable, Objective, Plan
-from oversight.queries import deliverables_with_status, status_counts
-from oversight.tables import DeliverableTable
+from oversight.plan.forms import DeliverableFilterForm
+from oversight.plan.models import Deliverable, Objective, Plan
+from oversight.plan.queries import deliverables_with_status, status_counts
+from oversight.plan.tables import DeliverableTable
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from oversight.core.roles import Perm
-from oversight.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
-from oversight.peel_forms import ActivityUpdateForm
+from oversight.delivery.forms import ActivityUpdateForm
+from oversight.delivery.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
 
 READ = permission_required(Perm.READ_PLAN, raise_exception=True)
 RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)

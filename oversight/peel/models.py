@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
-from oversight.peel import response_clock, response_due
+from oversight.peel.clock import response_clock, response_due
 
 
 class Grade(models.TextChoices):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from oversight.models import Finding
+from oversight.peel.models import Finding
 from scorecard.figures import month_figures
 from scorecard.freshness import newest_month
 from scorecard.kpi_rows import KpiRow, kpi_rows

@@ -1,17 +1,10 @@
 """Forms of the PEEL register and the OPCC delivery plan."""
 
 from django import forms
-from django.db import transaction
 
-from oversight.core.forms import GovukFormMixin, day_field
-from oversight.models import (
-    ActivityStatus,
-    ActivityUpdate,
-    Finding,
-    Inspection,
-    Objective,
-    ProgressUpdate,
-)
+from oversight.core.forms import GovukFormMixin, ProgressFormMixin, day_field
+from oversight.peel.models import Finding, Inspection, ProgressUpdate
+from oversight.plan.models import Objective
 from scorecard.models import Measure
 
 ANY = [("", "Any")]
@@ -96,22 +89,6 @@ class FindingForm(GovukFormMixin, forms.ModelForm):
         self.fields["inspection"].empty_label = None
 
 
-class ProgressFormMixin:
-    """A progress update that also sets its subject's status, both or neither."""
-
-    subject_field: str
-
-    def save_for(self, subject, author):
-        with transaction.atomic():
-            update = self.save(commit=False)
-            setattr(update, self.subject_field, subject)
-            update.author = author
-            update.save()
-            subject.status = self.cleaned_data["status"]
-            subject.save(update_fields=["status"])
-        return update
-
-
 class ProgressUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
     subject_field = "finding"
     date = day_field(example="14 December 2023")
@@ -126,19 +103,3 @@ class ProgressUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
             "narrative": {"required": "Enter what progress has been made"},
             "rag": {"required": "Choose a RAG rating"},
         }
-
-
-class ActivityUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
-    subject_field = "activity"
-    date = day_field(example="31 March 2021")
-
-    class Meta:
-        model = ActivityUpdate
-        fields = ["date", "narrative", "status"]
-        labels = {"status": "The activity's status after this update"}
-        widgets = {"narrative": forms.Textarea(attrs={"rows": 5})}
-        error_messages = {"narrative": {"required": "Enter what progress has been made"}}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = ActivityStatus.choices

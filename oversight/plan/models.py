@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 
 from oversight.core.roles import PERMISSION_NAMES, Perm
-from oversight.deliverables import DeliverableStatus, deliverable_status
+from oversight.plan.deliverables import DeliverableStatus, deliverable_status
 
 
 class Access(models.Model):
