@@ -19,6 +19,7 @@ from elg.forms import ActionFilterForm, ActionFormSet, MeetingForm, OutcomeForm
 from elg.half_years import HalfYear
 from elg.models import Action, Assurance, CalendarFeed, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
+from oversight.core.breadcrumbs import section
 from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 
@@ -26,8 +27,7 @@ READ = permission_required(Perm.READ_ELG, raise_exception=True)
 MANAGE = permission_required(Perm.MANAGE_MEETINGS, raise_exception=True)
 
 
-def crumbs(*extra):
-    return [("Home", reverse("home")), ("ELG meetings", reverse("elg:schedule")), *extra]
+crumbs = section("ELG meetings", "elg:schedule")
 
 
 def schedule_url(half: HalfYear) -> str:

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from oversight.core.breadcrumbs import section
 from oversight.core.pdf import page_furniture, pdf_download
 from oversight.core.roles import Perm
 from panel_reports import document
@@ -18,9 +19,7 @@ READ = permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
 PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
 
 
-def crumbs(*extra):
-    return [("Home", reverse("home")), ("Panel reports", reverse("panel_reports:list")),
-            *extra]
+crumbs = section("Panel reports", "panel_reports:list")
 
 
 def readable(request, pk) -> Report:

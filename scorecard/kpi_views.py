@@ -5,9 +5,9 @@ from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django_tables2 import RequestConfig
 
+from oversight.core.breadcrumbs import section, trail
 from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective, Priority
@@ -27,8 +27,7 @@ DOWNLOADS = {
 }
 
 
-def crumbs(*extra):
-    return [("Home", reverse("home")), (SCORECARD[0], reverse(SCORECARD[1])), *extra]
+crumbs = section(*SCORECARD)
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
@@ -106,6 +105,6 @@ def data_freshness(request):
 def methodology(request):
     fixed = Measure.objects.filter(baseline_start__isnull=False).order_by("code")
     context = {"method": MethodSettings.current(), "fixed_baselines": fixed,
-               "breadcrumbs": [("Home", reverse("home"))]}
+               "breadcrumbs": trail()}
     return render(request, "scorecard/methodology.html", context)
 

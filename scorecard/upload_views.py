@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from oversight.core.breadcrumbs import trail
 from oversight.core.roles import Perm
 from scorecard.formats import current_month
 from scorecard.forms import ConfirmImportForm, UploadForm
@@ -18,10 +19,6 @@ from scorecard.models import ValueUpload
 from scorecard.presenters import PROBLEMS_SHOWN, change_rows
 
 SOURCE = "Upload"
-
-
-def _crumbs(*extra):
-    return [("Home", reverse("home")), *extra]
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
@@ -50,7 +47,7 @@ def upload(request):
         "problems": problems.head(PROBLEMS_SHOWN) if problems is not None else None,
         "more_problems": max(0, len(problems) - PROBLEMS_SHOWN) if problems is not None else 0,
         "limit_mb": settings.UPLOAD_MAX_BYTES // 1_000_000,
-        "breadcrumbs": _crumbs(),
+        "breadcrumbs": trail(),
     }
     return render(request, "scorecard/upload.html", context)
 
@@ -92,7 +89,7 @@ def upload_preview(request, pk):
                 return redirect(saved)
             form.add_error(None, "The file no longer passes its checks: upload it again.")
     context = {"upload": saved, "form": form,
-               "breadcrumbs": _crumbs(("Upload values", reverse("scorecard:upload")))}
+               "breadcrumbs": trail(("Upload values", reverse("scorecard:upload")))}
     return render(request, "scorecard/upload_preview.html", context)
 
 

@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from oversight.core.breadcrumbs import trail
 from oversight.core.roles import Perm
 from scorecard import returns
 from scorecard.charts import measure_charts
@@ -26,7 +27,7 @@ def measure_list(request):
     topics = Topic.objects.prefetch_related(
         Prefetch("measures", Measure.objects.prefetch_related("areas"))
     )
-    context = {"topics": topics, "breadcrumbs": [("Home", reverse("home"))]}
+    context = {"topics": topics, "breadcrumbs": trail()}
     return render(request, "scorecard/measure_list.html", context)
 
 
@@ -48,8 +49,7 @@ def measure_detail(request, code):
         "comparators": measure.comparators.all(),
         "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
         "revisions": revisions(measure),
-        "breadcrumbs": [("Home", reverse("home")),
-                        ("Measures", reverse("scorecard:measure_list"))],
+        "breadcrumbs": trail(("Measures", reverse("scorecard:measure_list"))),
     }
     return render(request, "scorecard/measure_detail.html", context)
 
@@ -60,7 +60,7 @@ def return_choose(request):
     if form.is_valid():
         topic, month = form.cleaned_data["topic"], form.cleaned_data["month"]
         return redirect("scorecard:return_form", topic=topic.pk, month=month)
-    context = {"form": form, "breadcrumbs": [("Home", reverse("home"))]}
+    context = {"form": form, "breadcrumbs": trail()}
     return render(request, "scorecard/return_choose.html", context)
 
 
@@ -117,7 +117,6 @@ def _return_context(topic, month, rows, form, conflict):
         "last_change": last,
         "last_changed_by": who_changed(context, users) if last else None,
         "last_reason": (context or {}).get("reason", ""),
-        "breadcrumbs": [("Home", reverse("home")),
-                        ("Monthly returns", reverse("scorecard:return_choose"))],
+        "breadcrumbs": trail(("Monthly returns", reverse("scorecard:return_choose"))),
         "month_key": month_key(month),
     }

@@ -14,14 +14,14 @@ from django_otp import match_token
 
 from oversight.core import two_factor
 from oversight.core.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
+from oversight.core.breadcrumbs import section
 from oversight.core.user_sessions import end_sessions, sessions_of
 
 WRONG_CODE = ("The code is not right, or it has run out. Enter the code your authenticator "
               "app shows now, or one of your recovery codes.")
 
 
-def crumbs(*extra):
-    return [("Home", reverse("home")), ("Your account", reverse("account")), *extra]
+crumbs = section("Your account", "account")
 
 
 def _next(request) -> str:

@@ -8,9 +8,9 @@ from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
+from oversight.core.breadcrumbs import trail
 from oversight.core.roles import Perm
 from oversight.delivery.forms import ActivityUpdateForm
 from oversight.delivery.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
@@ -18,10 +18,6 @@ from oversight.delivery.models import ActivityStatus, ActivityUpdate, CoreActivi
 READ = permission_required(Perm.READ_PLAN, raise_exception=True)
 RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)
 UPDATES = Prefetch("updates", ActivityUpdate.objects.order_by("-date", "-pk"))
-
-
-def crumbs(*extra):
-    return [("Home", reverse("home")), *extra]
 
 
 @READ
@@ -46,7 +42,7 @@ def _plan_page(request, plan):
     context = {"plan": plan, "objectives": objectives,
                "counts": [(status.label, seen[status]) for status in ActivityStatus],
                "owners": owners, "other_plans": DeliveryPlan.objects.exclude(pk=plan.pk),
-               "breadcrumbs": crumbs()}
+               "breadcrumbs": trail()}
     return render(request, "oversight/delivery/plan.html", context)
 
 
@@ -59,7 +55,7 @@ def split_owners(owner: str) -> list[str]:
 def activity_detail(request, pk):
     activity = get_object_or_404(
         CoreActivity.objects.select_related("objective__plan").prefetch_related(UPDATES), pk=pk)
-    context = {"activity": activity, "breadcrumbs": crumbs(
+    context = {"activity": activity, "breadcrumbs": trail(
         (activity.objective.plan.title, activity.objective.plan.get_absolute_url()))}
     return render(request, "oversight/delivery/activity.html", context)
 
@@ -74,7 +70,7 @@ def activity_update(request, pk):
         messages.success(request, "Progress update added.")
         return redirect(activity)
     context = {"form": form, "caption": activity.objective.plan.title,
-               "subject": f"{activity.text} ({activity.owner})", "breadcrumbs": crumbs(
+               "subject": f"{activity.text} ({activity.owner})", "breadcrumbs": trail(
         (activity.objective.plan.title, activity.objective.plan.get_absolute_url()),
         ("Core activity", activity.get_absolute_url()))}
     return render(request, "oversight/update_form.html", context)

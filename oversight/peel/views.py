@@ -5,9 +5,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
+from oversight.core.breadcrumbs import section
 from oversight.core.roles import Perm
 from oversight.peel import evidence
 from oversight.peel.forms import FindingFilterForm, FindingForm, ProgressUpdateForm
@@ -25,8 +25,7 @@ RECORD = permission_required(Perm.RECORD_PROGRESS, raise_exception=True)
 LATEST_UPDATES = Prefetch("updates", ProgressUpdate.objects.order_by("-date", "-pk"))
 
 
-def crumbs(*extra):
-    return [("Home", reverse("home")), ("PEEL register", reverse("peel:register")), *extra]
+crumbs = section("PEEL register", "peel:register")
 
 
 @READ

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django_tables2 import RequestConfig
 
+from oversight.core.breadcrumbs import trail
 from oversight.core.roles import Perm
 from oversight.plan.forms import DeliverableFilterForm
 from oversight.plan.models import Deliverable, Objective, Plan
@@ -32,7 +32,7 @@ def _plan_overview(request, plan):
         "priorities": priorities,
         "counts": status_counts(rows),
         "other_plans": Plan.objects.exclude(pk=plan.pk),
-        "breadcrumbs": [("Home", reverse("home"))],
+        "breadcrumbs": trail(),
     }
     return render(request, "oversight/plan_overview.html", context)
 
@@ -49,7 +49,7 @@ def objective_detail(request, pk):
         "topics": objective.topic_set.all(),
         "table": table,
         "counts": status_counts(rows),
-        "breadcrumbs": [("Home", reverse("home")), (plan.title, plan.get_absolute_url())],
+        "breadcrumbs": trail((plan.title, plan.get_absolute_url())),
     }
     return render(request, "oversight/objective_detail.html", context)
 
@@ -73,6 +73,6 @@ def deliverable_list(request):
         "as_of": as_of,
         "as_of_query": as_of if request.GET.get("as_of") else None,
         "tolerance": settings.DELIVERABLE_BEHIND_TOLERANCE,
-        "breadcrumbs": [("Home", reverse("home")), (plan.title, plan.get_absolute_url())],
+        "breadcrumbs": trail((plan.title, plan.get_absolute_url())),
     }
     return render(request, "oversight/deliverable_list.html", context)

@@ -4,9 +4,9 @@ from datetime import date
 
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
+from oversight.core.breadcrumbs import trail
 from oversight.core.roles import Perm
 from oversight.peel.models import Finding
 from oversight.portal import dashboard
@@ -55,5 +55,5 @@ def overall(request):
                "chart": dashboard.chart(board.lines),
                "chart_summary": dashboard.chart_summary(board),
                "peel_statuses": Finding.Status,
-               "breadcrumbs": [("Home", reverse("home"))]}
+               "breadcrumbs": trail()}
     return render(request, "oversight/dashboard.html", context)

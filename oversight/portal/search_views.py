@@ -1,8 +1,8 @@
 """The search page: everything the reader may open that matches their words."""
 
 from django.shortcuts import render
-from django.urls import reverse
 
+from oversight.core.breadcrumbs import trail
 from oversight.portal.search import LIMIT, search
 
 MAX_LENGTH = 200
@@ -19,5 +19,5 @@ def search_page(request):
     context = {"text": text, "error": error, "groups": groups, "limit": LIMIT,
                "searched": bool(text) and not error,
                "count": sum(len(group.results) for group in groups),
-               "breadcrumbs": [("Home", reverse("home"))]}
+               "breadcrumbs": trail()}
     return render(request, "oversight/search.html", context)
