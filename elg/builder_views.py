@@ -5,11 +5,12 @@ Three steps in one page, with nothing stored until the last: the settings
 """
 
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.shortcuts import redirect, render
 
+from elg import services
 from elg.forms import ProposalFormSet, ScheduleStartForm
-from elg.models import REVIEW_TOPIC, Meeting
+from elg.models import REVIEW_TOPIC
 from elg.schedule import deal_topics, propose
 from elg.views import MANAGE, crumbs, schedule_url
 
@@ -56,12 +57,8 @@ def save_schedule(request, settings, proposal):
     half = settings["half_year"]
     kept = [row for row in proposal.cleaned_data if row and not row.get("remove")]
     try:
-        with transaction.atomic():
-            for row in kept:
-                meeting = Meeting.objects.create(
-                    date=row["date"], kind=row["kind"], topic=row["topic"],
-                    half_year=half.key, starts_at=settings["starts_at"], place=settings["place"])
-                meeting.objectives.set(row["objectives"])
+        services.save_schedule(half, kept, starts_at=settings["starts_at"],
+                               place=settings["place"])
     except IntegrityError:
         # Someone saved a meeting on one of these dates since the check.
         messages.error(request, "Another meeting was saved on one of these dates just now. "

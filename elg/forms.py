@@ -344,10 +344,5 @@ class ActionFilterForm(forms.Form):
     def actions(self, today):
         """(the actions to list, the day overdue is judged on)."""
         today = self.wanted("as_of", today)
-        actions = Action.objects.select_related("meeting")
-        if self.wanted("organisation"):
-            actions = actions.filter(organisation=self.wanted("organisation"))
-        show = self.wanted("show", "open")
-        chosen = {"open": actions.still_open(), "overdue": actions.overdue(today),
-                  "all": actions}[show]
-        return chosen, today
+        return Action.objects.in_log(self.wanted("show", "open"), self.wanted("organisation"),
+                                     today), today

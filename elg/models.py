@@ -239,6 +239,16 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today: date):
         return self.still_open().filter(due_date__lt=today)
 
+    def in_log(self, show: str = "open", organisation: str = "", today: date | None = None):
+        """The actions log's list: open, overdue (on `today`) or all; of one
+        organisation, or anyone's."""
+        actions = self.select_related("meeting")
+        if organisation:
+            actions = actions.filter(organisation=organisation)
+        if show == "overdue":
+            return actions.overdue(today or date.today())
+        return actions if show == "all" else actions.still_open()
+
 
 class Action(models.Model):
     """An action arising from a meeting."""

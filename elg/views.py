@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django_tables2 import RequestConfig
 
-from elg import calendar
+from elg import calendar, services
 from elg.evidence import actions_arising
 from elg.forms import ActionFilterForm, ActionFormSet, MeetingForm, OutcomeForm
 from elg.half_years import HalfYear
-from elg.models import Action, Assurance, CalendarFeed, Meeting, MeetingStatus, Owner
+from elg.models import Action, CalendarFeed, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
 from oversight.core.breadcrumbs import section
 from oversight.core.downloads import attachment
@@ -151,25 +151,14 @@ def outcome(request, pk):
                        initial={"status": MeetingStatus.HELD, "notes": meeting.notes})
     actions = ActionFormSet(data, instance=meeting, prefix="actions")
     if request.method == "POST" and form.is_valid() and actions.is_valid():
-        save_outcome(meeting, form, actions)
+        services.record_outcome(meeting, status=form.cleaned_data["status"],
+                                notes=form.cleaned_data["notes"], ratings=form.ratings(),
+                                actions=actions)
         messages.success(request, "Saved the meeting's outcome.")
         return redirect(meeting)
     context = {"meeting": meeting, "form": form, "actions": actions,
                "breadcrumbs": crumbs((f"{meeting.date:%-d %B %Y}", meeting.get_absolute_url()))}
     return render(request, "elg/outcome_form.html", context)
-
-
-@transaction.atomic
-def save_outcome(meeting, form, actions):
-    meeting.status, meeting.notes = form.cleaned_data["status"], form.cleaned_data["notes"]
-    meeting.save(update_fields=["status", "notes"])
-    for objective, rating in form.ratings().items():
-        if rating:
-            Assurance.objects.update_or_create(
-                meeting=meeting, objective=objective, defaults={"rating": rating})
-        else:
-            Assurance.objects.filter(meeting=meeting, objective=objective).delete()
-    actions.save()
 
 
 @READ

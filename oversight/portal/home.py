@@ -14,8 +14,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from elg.forms import ActionFilterForm
-from elg.models import Briefing, Meeting, MeetingStatus, Owner
+from elg.models import Action, Briefing, Meeting, MeetingStatus, Owner
 from oversight.core.roles import Perm, Role, role_of
 from panel_reports.meeting_views import upcoming_meetings
 from panel_reports.models import Report
@@ -60,8 +59,7 @@ def awaiting_approval(user, today: date) -> dict:
 def _open_actions(organisation: str, today: date) -> dict:
     """The first of the open actions the actions log lists for `organisation`
     (the same filter, so the count is the log's)."""
-    form = ActionFilterForm({"show": "open", "organisation": organisation})
-    actions, _ = form.actions(today)
+    actions = Action.objects.in_log("open", organisation, today)
     return {"actions": list(actions[:OPEN_ACTIONS_SHOWN]), "count": actions.count(),
             "organisation": organisation, "today": today}
 
