@@ -8,7 +8,7 @@ Force officers read briefings once issued; a draft is the OPCC's own, and
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from elg.evidence import assemble
@@ -16,7 +16,7 @@ from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromFo
 from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
-from oversight.core.pdf import page_furniture, pdf_download
+from oversight.core.pdf import PrintedDocument
 from oversight.plan.models import Objective
 from oversight.plan.tables import DeliverableTable
 from scorecard.tables import KpiTable
@@ -66,20 +66,13 @@ def briefing(request, pk):
     return render(request, "elg/briefing.html", context)
 
 
-@READ
-def briefing_page_css(request, pk):
-    """The printed pages' heading and page numbers, which differ per briefing."""
-    briefing = readable_briefing(request, pk)
-    return HttpResponse(page_furniture(page_heading(briefing)), content_type="text/css")
-
-
-@READ
-def briefing_pdf(request, pk):
-    briefing = readable_briefing(request, pk)
-    return pdf_download(
-        request, "elg/briefing_document.html", briefing_context(briefing),
-        styles=PRINT_STYLES, heading=page_heading(briefing), back=briefing.get_absolute_url(),
-        filename=f"kloe-briefing-{briefing.meeting.date:%Y-%m-%d}.pdf")
+BRIEFING_DOCUMENT = PrintedDocument(
+    template="elg/briefing_document.html", styles=PRINT_STYLES, fetch=readable_briefing,
+    heading=page_heading, context=briefing_context,
+    filename=lambda briefing: f"kloe-briefing-{briefing.meeting.date:%Y-%m-%d}.pdf",
+    back=lambda briefing: briefing.get_absolute_url())
+briefing_page_css = READ(BRIEFING_DOCUMENT.page_css)
+briefing_pdf = READ(BRIEFING_DOCUMENT.pdf)
 
 
 @MANAGE

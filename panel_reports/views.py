@@ -4,12 +4,12 @@ publication. Panel members read published reports only: any other report is
 "not found" to them, whatever the address."""
 
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from oversight.core.breadcrumbs import section
-from oversight.core.pdf import page_furniture, pdf_download
+from oversight.core.pdf import PrintedDocument
 from oversight.core.roles import Perm
 from panel_reports import document
 from panel_reports.models import Acronym, Report
@@ -77,22 +77,14 @@ def page_heading(report) -> str:
     return f"Police and Crime Panel: {report.title}"
 
 
-@READ
-def page_css(request, pk):
-    """The printed pages' heading and page numbers, which differ per report."""
-    report = readable(request, pk)
-    return HttpResponse(page_furniture(page_heading(report)), content_type="text/css")
-
-
-@READ
-def pdf(request, pk):
-    report = readable(request, pk)
-    return pdf_download(
-        request, "panel_reports/document.html",
-        {"report": report, "document": document_of(report)},
-        styles=PRINT_STYLES, heading=page_heading(report),
-        back=reverse("panel_reports:whole", args=[pk]),
-        filename=f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf")
+REPORT_DOCUMENT = PrintedDocument(
+    template="panel_reports/document.html", styles=PRINT_STYLES, fetch=readable,
+    heading=page_heading,
+    context=lambda report: {"report": report, "document": document_of(report)},
+    filename=lambda report: f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf",
+    back=lambda report: reverse("panel_reports:whole", args=[report.pk]))
+page_css = READ(REPORT_DOCUMENT.page_css)
+pdf = READ(REPORT_DOCUMENT.pdf)
 
 
 @permission_required(Perm.READ_DRAFT_REPORTS, raise_exception=True)

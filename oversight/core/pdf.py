@@ -13,11 +13,14 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -144,6 +147,32 @@ def page_furniture(heading: str) -> str:
         '  @bottom-right { content: "Page " counter(page) " of " counter(pages); '
         "font: 9pt sans-serif; } }\n"
     )
+
+
+@dataclass(frozen=True)
+class PrintedDocument:
+    """A document that prints: its pages' furniture as a stylesheet (for the
+    browser's own Print) and its PDF, from one description. `fetch` gives the
+    object a reader may open (or raises Http404); the rest describe it."""
+
+    template: str
+    styles: tuple[str, ...]
+    fetch: Callable[[HttpRequest, int], Any]
+    heading: Callable[[Any], str]
+    context: Callable[[Any], dict]
+    filename: Callable[[Any], str]
+    back: Callable[[Any], str]
+
+    def page_css(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The printed pages' heading and page numbers, which differ per document."""
+        heading = self.heading(self.fetch(request, pk))
+        return HttpResponse(page_furniture(heading), content_type="text/css")
+
+    def pdf(self, request: HttpRequest, pk: int) -> HttpResponse:
+        document = self.fetch(request, pk)
+        return pdf_download(request, self.template, self.context(document),
+                            styles=self.styles, heading=self.heading(document),
+                            filename=self.filename(document), back=self.back(document))
 
 
 def pdf_download(request, template, context, *, styles, heading, filename, back):
