@@ -26,6 +26,7 @@ test: setup lint
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy oversight scorecard elg panel_reports
 
 setup: $(VENV_STAMP) $(ASSETS_STAMP)
 

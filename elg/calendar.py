@@ -2,6 +2,7 @@
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -23,7 +24,7 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines longer than 75 octets continue on the next line after a space."""
-    data, parts = line.encode("utf-8"), []
+    data, parts = line.encode("utf-8"), list[bytes]()
     while len(data) > 75:
         cut = 75 if not parts else 74
         while cut and (data[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
@@ -43,7 +44,7 @@ def utc(moment: datetime) -> str:
 UID_DOMAIN = "pcc-oversight"
 
 
-def event(meeting, stamp: datetime, url: str) -> list[str]:
+def event(meeting: Any, stamp: datetime, url: str) -> list[str]:
     start = datetime.combine(meeting.date, meeting.starts_at, tzinfo=LONDON)
     return [
         "BEGIN:VEVENT",

@@ -19,6 +19,7 @@ from oversight.plan.queries import deliverables_with_status
 from scorecard.figures import month_figures
 from scorecard.freshness import month_seen_on
 from scorecard.kpi_rows import kpi_rows
+from scorecard.models import Topic
 from scorecard.queries import active_measures
 
 NEEDS_ATTENTION = (DeliverableStatus.OVERDUE, DeliverableStatus.BEHIND)
@@ -26,7 +27,7 @@ NEEDS_ATTENTION = (DeliverableStatus.OVERDUE, DeliverableStatus.BEHIND)
 
 @dataclass
 class TopicTable:
-    topic: object
+    topic: Topic
     rows: list
 
 

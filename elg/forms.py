@@ -65,7 +65,7 @@ class ScheduleStartForm(GovukFormMixin, forms.Form):
     )
     weekday = forms.TypedChoiceField(
         label="Meeting day", required=False, coerce=int, empty_value=None,
-        choices=[("", "Choose a day")] + WEEKDAYS,
+        choices=[("", "Choose a day"), *WEEKDAYS],
         help_text="With the weeks below, e.g. the first and third Tuesday of each month.",
     )
     weeks = forms.TypedMultipleChoiceField(

@@ -36,7 +36,8 @@ def nth_weekdays(months: list[date], weekday: int, weeks: list[int]) -> list[dat
 
 def kinds_by_month(dates: list[date]) -> list[str]:
     """First meeting of a month scrutinises, the second reviews, and so on in turn."""
-    kinds, seen = [], {}
+    kinds: list[str] = []
+    seen: dict[tuple[int, int], int] = {}
     for day in sorted(dates):
         place = seen.get((day.year, day.month), 0)
         seen[(day.year, day.month)] = place + 1

@@ -15,7 +15,7 @@ from django.db import transaction
 from oversight.peel.models import Inspection
 from panel_reports import workflow
 from panel_reports.models import Acronym, AgendaItem, PanelMeeting, Report
-from scorecard.formats import parse_month
+from scorecard.formats import month_of
 
 DEMO_PANEL = Path(settings.BASE_DIR) / "fixtures" / "demo_panel.json"
 # A week before the panel meeting of 14 December 2023, as the agenda pack went out.
@@ -52,12 +52,12 @@ def _meeting(entry) -> PanelMeeting:
 
 
 def _report(entry, meetings, staff, lead) -> Report:
-    start, end = parse_month(entry["period_start"]), parse_month(entry["period_end"])
+    start, end = month_of(entry["period_start"]), month_of(entry["period_end"])
     existing = Report.objects.filter(period_start=start, period_end=end, version=1).first()
     if existing:
         return existing
     report = workflow.create_draft(Report(
-        period_start=start, period_end=end, reference_month=parse_month(entry["reference_month"]),
+        period_start=start, period_end=end, reference_month=month_of(entry["reference_month"]),
         meeting=meetings[entry["meeting"]], assessment=entry["assessment"],
         inspection=Inspection.objects.order_by("-published_on").first()), staff)
     for number, texts in entry["sections"].items():

@@ -79,7 +79,7 @@ def so_what_problems(report, text: str) -> list[str]:
 def deliverables_by_priority(report, sections) -> dict[int, list]:
     """The Plan's deliverables under way by the period's end, status as at that day."""
     as_of = report.period_end_day
-    found = {}
+    found: dict[int, list] = {}
     for deliverable in Deliverable.objects.with_objective().filter(
             objective__priority__in=[s.priority_id for s in sections], start_date__lte=as_of):
         status = deliverable.status(as_of)
@@ -130,7 +130,7 @@ def meeting_time(meeting) -> str:
 
 def contents(parts) -> list[tuple[dict, list[dict]]]:
     """The contents page: each main part with the topic pages that follow it."""
-    found = []
+    found: list[tuple[dict, list[dict]]] = []
     for part in parts:
         if part["level"] == 1 or not found:
             found.append((part, []))

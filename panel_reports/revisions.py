@@ -29,7 +29,8 @@ def revised_figures(report) -> list[Revision]:
     for part in topics:
         month = date.fromisoformat(part["month"])
         titles = {**headers(month), "change": "Size of the year-on-year change"}
-        now = {row_key(row): row.cells for row in live.get(ids.get(part["code"]), [])}
+        rows = live.get(ids[part["code"]], []) if part["code"] in ids else []
+        now = {row_key(row): row.cells for row in rows}
         for row in part["rows"]:
             cells = now.get(row["key"], {})
             for name in FIGURES:  # every figure a table or a token shows

@@ -6,9 +6,10 @@ Pure: the figures come in as a FigureBook built from KPI rows.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from scorecard.kpi_rows import FIGURES, figure_text
+from scorecard.kpi_rows import FIGURES, KpiRow, figure_text
 
 TOKEN = re.compile(r"\[\[(.*?)\]\]")
 SHAPE = re.compile(r"^\s*([A-Za-z0-9_.-]+)(?:/([A-Za-z0-9_]+))?\s*:\s*([a-z_]+)\s*$")
@@ -23,11 +24,11 @@ class TokenError(ValueError):
 class FigureBook:
     """The figures of the rows a report shows, by measure code and area code."""
 
-    rows: dict = field(default_factory=dict)  # (measure code, area code) -> KPI row
-    areas: dict = field(default_factory=dict)  # measure code -> [area codes], force first
-    force: dict = field(default_factory=dict)  # measure code -> the force's area code
+    rows: dict[tuple[str, str], KpiRow] = field(default_factory=dict)  # (measure, area) codes
+    areas: dict[str, list[str]] = field(default_factory=dict)  # measure -> area codes
+    force: dict[str, str] = field(default_factory=dict)  # measure code -> the force's area
 
-    def add(self, row):
+    def add(self, row: KpiRow) -> None:
         code, area = row.measure.code, row.area.code
         self.rows[(code, area)] = row
         self.areas.setdefault(code, []).append(area)
@@ -50,9 +51,10 @@ class FigureBook:
         if (code, area) not in self.rows:
             raise TokenError(f"[[{text}]]: measure {code} is not reported for area {area}; "
                              f"use {' or '.join(self.areas[code])}.")
-        return figure_text(self.rows[(code, area)], name) or MISSING
+        text_of_figure: str = figure_text(self.rows[(code, area)], name)
+        return text_of_figure or MISSING
 
-    def _default_area(self, text, code) -> str:
+    def _default_area(self, text: str, code: str) -> str:
         areas = self.areas[code]
         if code in self.force or len(areas) == 1:
             return self.force.get(code, areas[0])
@@ -61,7 +63,7 @@ class FigureBook:
             f"for example [[{code}/{areas[0]}:{text.split(':')[-1].strip()}]].")
 
 
-def book_of(rows) -> FigureBook:
+def book_of(rows: Iterable[KpiRow]) -> FigureBook:
     book = FigureBook()
     for row in rows:
         book.add(row)
@@ -84,7 +86,7 @@ def render(text: str, book: FigureBook) -> str:
     return TOKEN.sub(lambda match: book.figure(match[1]), text)
 
 
-def token(row, name: str) -> str:
+def token(row: KpiRow, name: str) -> str:
     """The token for a row's figure: the area is named unless it is the force."""
     area = "" if row.area.is_force else f"/{row.area.code}"
     return f"[[{row.measure.code}{area}:{name}]]"

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from oversight.plan.models import Objective
 from scorecard.demo_series import SeriesSpec, generate
-from scorecard.formats import add_months, month_key, parse_month
+from scorecard.formats import add_months, month_key, month_of
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import read_table
 from scorecard.importing.service import import_values
@@ -94,7 +94,7 @@ def series_specs() -> list[SeriesSpec]:
     with FIGURES.open(newline="", encoding="utf-8") as handle:
         return [
             SeriesSpec(row["code"], row["area"], measures[row["code"]].unit,
-                       measures[row["code"]].aggregation, parse_month(row["reference_month"]),
+                       measures[row["code"]].aggregation, month_of(row["reference_month"]),
                        row, row["level"])
             for row in csv.DictReader(handle)
         ]

@@ -27,7 +27,10 @@ def parse_figure(unit: str, text: str) -> float | None:
         return None
     if ":" in text:
         sign = -1 if text.startswith("-") else 1
-        return sign * parse_duration(text.lstrip("-"))
+        seconds = parse_duration(text.lstrip("-"))
+        if seconds is None:
+            raise ValueError(f"not a duration: {text!r}")
+        return sign * seconds
     return float(text.replace(",", "").replace("% points", "").replace("%", ""))
 
 
@@ -158,8 +161,9 @@ def _fill_windows(series: _Series, spec: SeriesSpec) -> None:
 
 def _level(spec, series) -> float:
     """The typical month, for months no figure constrains."""
-    if spec.level:
-        return parse_figure(spec.unit, spec.level)
+    level = parse_figure(spec.unit, spec.level) if spec.level else None
+    if level is not None:
+        return level
     return series.value(_window(0, 12)) if all(o in series.x for o in _window(0, 12)) else (
         series.x[0])
 

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Max, Min
 
+from oversight.core.history import event_model
 from scorecard import stats
 from scorecard.formats import add_months, month_key
 from scorecard.models import Measure, MeasureArea, MethodSettings, MonthlyValue
@@ -27,7 +28,7 @@ MONTHS_NEEDED = stats.BASELINE_MONTHS + 12
 def data_version() -> str:
     """The newest history entry of everything the figures depend on (one query)."""
     parts = ", ".join(
-        f'(SELECT max(pgh_id) FROM "{model.pgh_event_model._meta.db_table}")'  # noqa: S608
+        f'(SELECT max(pgh_id) FROM "{event_model(model)._meta.db_table}")'  # noqa: S608
         for model in HISTORY)  # table names are the models' own, not input
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT concat_ws(':', {parts})")

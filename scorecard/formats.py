@@ -24,6 +24,14 @@ def parse_month(text: str) -> date | None:
     return date(int(match[1]), int(match[2]), 1)
 
 
+def month_of(text: str) -> date:
+    """parse_month for text that must be a month (our own fixtures)."""
+    month = parse_month(text)
+    if month is None:
+        raise ValueError(f"{text!r} is not a month as YYYY-MM")
+    return month
+
+
 def month_key(month: date) -> str:
     return f"{month:%Y-%m}"
 

@@ -77,6 +77,7 @@ class ChooseReturnForm(GovukFormMixin, forms.Form):
 
 def _number_field(unit: str, label: str) -> forms.Field:
     attrs = {"class": "govuk-input govuk-input--width-10", "inputmode": "decimal"}
+    field: forms.Field
     if unit == Unit.DURATION:
         field = DurationTextField(label=label, required=False)
         attrs["spellcheck"] = "false"

@@ -8,7 +8,7 @@ from django.db.models import Max
 
 from scorecard.formats import add_months
 from scorecard.kpi_rows import row_label
-from scorecard.models import MonthlyValue
+from scorecard.models import Area, Measure, MonthlyValue
 from scorecard.queries import active_measures
 
 
@@ -36,8 +36,8 @@ def month_seen_on(day: date, measures=None) -> date | None:
 
 @dataclass
 class FreshRow:
-    measure: object
-    area: object
+    measure: Measure
+    area: Area
     label: str
     latest: date | None
     missing: bool
@@ -56,7 +56,7 @@ def latest_months(expected: date, measures=None) -> list[FreshRow]:
     latest = {(m, a): month for m, a, month in held.values(
         "measure", "area").annotate(latest=Max("month")).values_list(
         "measure", "area", "latest")}
-    rows = []
+    rows: list[FreshRow] = []
     for measure in active_measures() if measures is None else measures:
         for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
             month = latest.get((measure.pk, area.pk))

@@ -5,6 +5,7 @@ the data summary all read these rows, so they cannot disagree.
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -17,6 +18,9 @@ from scorecard.formats import (
     month_label,
 )
 from scorecard.sparkline import sparkline
+
+if TYPE_CHECKING:  # rows are built from models, but this module needs none to run
+    from scorecard.models import Area, Measure
 
 MEANING = {"improvement": "an improvement", "concern": "a concern", "change": "a change"}
 TABLE_COLUMNS = ["measure", "month", "three_months", "twelve_months", "year_on_year",
@@ -59,8 +63,8 @@ def row_label(measure, area) -> str:
 
 @dataclass
 class KpiRow:
-    measure: object
-    area: object
+    measure: "Measure"
+    area: "Area"
     label: str
     position: int  # seed order: the topic's measures, then each measure's areas
     figures: dict  # numbers from stats.kpi_figures
@@ -87,7 +91,8 @@ class KpiRow:
 
 def kpi_rows(measures, figures, month: date) -> list[KpiRow]:
     """Rows for `measures` (with `areas` and `thresholds` prefetched), in seed order."""
-    rows, by_series = [], figures.to_dict("index")
+    rows: list[KpiRow] = []
+    by_series = figures.to_dict("index")
     for measure in measures:
         for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
             numbers = by_series.get((measure.pk, area.pk), {})

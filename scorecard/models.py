@@ -115,7 +115,8 @@ class Measure(models.Model):
     unit = models.CharField(max_length=20, choices=Unit.choices)
     aggregation = models.CharField(max_length=20, choices=Aggregation.choices)
     polarity = models.CharField(max_length=20, choices=Polarity.choices)
-    areas = models.ManyToManyField(Area, through="MeasureArea", related_name="measures")
+    areas: "models.ManyToManyField[Area, MeasureArea]" = models.ManyToManyField(
+        Area, through="MeasureArea", related_name="measures")
     definition = models.TextField(blank=True)
     source = models.CharField(max_length=200, blank=True)
     owner = models.CharField(max_length=200, blank=True)

@@ -8,12 +8,13 @@ import pghistory
 from django.db import transaction
 from django.db.models import Max
 
+from oversight.core.history import event_model
 from scorecard.formats import add_months
 from scorecard.importing import store
 from scorecard.models import MeasureArea, MonthlyValue, Topic
 from scorecard.rules import NUMBER_COLUMNS, with_ratio_values
 
-MonthlyValueEvent = MonthlyValue.pgh_event_model
+MonthlyValueEvent = event_model(MonthlyValue)
 
 
 @dataclass
@@ -72,7 +73,7 @@ def return_rows(topic: Topic, month: date) -> list[ReturnRow]:
 
 
 def _changes(topic: Topic, month: date):
-    return MonthlyValueEvent.objects.filter(measure__topic=topic, month=month)
+    return MonthlyValueEvent._default_manager.filter(measure__topic=topic, month=month)
 
 
 def version(topic: Topic, month: date) -> int:

@@ -4,6 +4,8 @@ monthly return form and the bulk upload (see kpi-method.md).
 Pure pandas, vectorised: a million uploaded rows are checked in one pass.
 """
 
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 
@@ -20,7 +22,7 @@ def ratio_value(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return rate.round(4)
 
 
-def _rules(frame: pd.DataFrame):
+def _rules(frame: pd.DataFrame) -> Iterator[tuple[pd.Series, str, str]]:
     """(rows that break the rule, column, message) for each rule."""
     unit, aggregation = frame["unit"], frame["aggregation"]
     value, numerator = frame["value"], frame["numerator"]

@@ -8,10 +8,17 @@ difference of cumulative sums and a rule is a comparison of shifted columns.
 Months are numbers (year × 12 + month − 1) so that a window is a range.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
+
+# S × T matrices of series by months, and arrays of one figure per row.
+Matrix = npt.NDArray[Any]
 
 RULES = ("One", "Two", "Three", "Eight")
 BASELINE_MONTHS = 36  # M−35..M, also the trend line's span
@@ -41,11 +48,11 @@ class Method:
         return [f.name for f in fields(cls)]
 
     def rule_weight(self, rule: str) -> int:
-        return getattr(self, f"weight_{rule.lower()}")
+        return int(getattr(self, f"weight_{rule.lower()}"))
 
 
-def month_number(month) -> int:
-    return month.year * 12 + month.month - 1
+def month_number(month: date) -> int:
+    return int(month.year * 12 + month.month - 1)
 
 
 # --- Matrices ---------------------------------------------------------------
@@ -56,11 +63,11 @@ class _Series:
     """The series' monthly data as S × T matrices (NaN where there is none)."""
 
     first: int  # month number of column 0
-    value: np.ndarray  # the monthly value (a ratio's rate; NaN for a zero denominator)
-    numerator: np.ndarray
-    denominator: np.ndarray
-    weight: np.ndarray
-    present: np.ndarray  # the month has what its aggregation needs
+    value: Matrix  # the monthly value (a ratio's rate; NaN for a zero denominator)
+    numerator: Matrix
+    denominator: Matrix
+    weight: Matrix
+    present: Matrix  # the month has what its aggregation needs
 
 
 def _matrices(values: pd.DataFrame, series: pd.DataFrame, first: int, last: int) -> _Series:
@@ -70,7 +77,7 @@ def _matrices(values: pd.DataFrame, series: pd.DataFrame, first: int, last: int)
     keep = (rows >= 0) & (columns >= 0) & (columns < shape[1])
     rows, columns = rows[keep], columns[keep]
 
-    def matrix(name):
+    def matrix(name: str) -> Matrix:
         out = np.full(shape, np.nan)
         out[rows, columns] = values[name].to_numpy(dtype=float)[keep]
         return out
@@ -89,15 +96,16 @@ def _matrices(values: pd.DataFrame, series: pd.DataFrame, first: int, last: int)
     return _Series(first, value, numerator, denominator, weight, present)
 
 
-def _rolling(matrix: np.ndarray, length: int) -> np.ndarray:
+def _rolling(matrix: Matrix, length: int) -> Matrix:
     """Sum over each column and the length − 1 before it (NaN counts as 0)."""
-    total = np.cumsum(np.nan_to_num(matrix.astype(float)), axis=1)
+    total: Matrix = np.cumsum(np.nan_to_num(matrix.astype(float)), axis=1)
     shifted = np.zeros_like(total)
     shifted[:, length:] = total[:, :-length] if length < total.shape[1] else 0
-    return total - shifted
+    difference: Matrix = total - shifted
+    return difference
 
 
-def _shift(matrix: np.ndarray, months: int, fill=np.nan) -> np.ndarray:
+def _shift(matrix: Matrix, months: int, fill: float | bool = np.nan) -> Matrix:
     """Column t holds column t − months (fill before the start)."""
     if months == 0:
         return matrix
@@ -106,7 +114,8 @@ def _shift(matrix: np.ndarray, months: int, fill=np.nan) -> np.ndarray:
     return out
 
 
-def _divide(top, bottom):
+def _divide(top: npt.ArrayLike, bottom: npt.ArrayLike) -> Matrix:
+    top, bottom = np.asarray(top, float), np.asarray(bottom, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(bottom != 0, top / np.where(bottom != 0, bottom, 1), np.nan)
 
@@ -114,7 +123,7 @@ def _divide(top, bottom):
 # --- Columns 3 to 5: windows and year-on-year -------------------------------
 
 
-def _window(data: _Series, aggregation: np.ndarray, length: int) -> np.ndarray:
+def _window(data: _Series, aggregation: Matrix, length: int) -> Matrix:
     """Each month's figure for the window of `length` months ending there.
 
     Blank unless every month of the window has data; a stock (`latest`) needs
@@ -135,28 +144,31 @@ def _window(data: _Series, aggregation: np.ndarray, length: int) -> np.ndarray:
     return np.where(aggregation == "latest", data.value, figure)
 
 
-def year_on_year(unit, current, previous):
+def year_on_year(unit: npt.ArrayLike, current: npt.ArrayLike,
+                 previous: npt.ArrayLike) -> Matrix:
     """Year-on-year change (column 5): percentage change for counts, numbers and
     currency; a difference in points for percentages; in seconds for durations."""
-    unit, current, previous = np.asarray(unit), np.asarray(current, float), np.asarray(
+    units, now, before = np.asarray(unit), np.asarray(current, float), np.asarray(
         previous, float)
-    difference = current - previous
-    relative = _divide(difference, previous) * 100
-    return np.where(np.isin(unit, ["percentage", "duration"]), difference, relative)
+    difference = now - before
+    relative = _divide(difference, before) * 100
+    return np.where(np.isin(units, ["percentage", "duration"]), difference, relative)
 
 
-def is_large_change(unit, change, previous, method: Method):
+def is_large_change(unit: npt.ArrayLike, change: npt.ArrayLike, previous: npt.ArrayLike,
+                    method: Method) -> Matrix:
     """The year-on-year change is at least `large_change` (percent or points; for
     durations, that share of the earlier window)."""
-    unit, change = np.asarray(unit), np.abs(np.asarray(change, float))
-    limit = np.where(unit == "duration", np.abs(np.asarray(previous, float)) / 100, 1.0)
-    return np.nan_to_num(change) >= method.large_change * limit
+    units, size = np.asarray(unit), np.abs(np.asarray(change, float))
+    limit = np.where(units == "duration", np.abs(np.asarray(previous, float)) / 100, 1.0)
+    large: Matrix = np.nan_to_num(size) >= method.large_change * limit
+    return large
 
 
 # --- Column 6: rolling 12-month trend ---------------------------------------
 
 
-def _trend(data: _Series, method: Method):
+def _trend(data: _Series, method: Method) -> tuple[Matrix, Matrix]:
     """The OLS slope over M−11..M, as the rise across the 12 months, and its word."""
     present = ~np.isnan(data.value)
     complete = _rolling(present, 12) == 12
@@ -170,21 +182,22 @@ def _trend(data: _Series, method: Method):
     return np.where(complete, change, np.nan), np.where(complete, word, "")
 
 
-def trend_word(change, mean, method: Method):
+def trend_word(change: npt.ArrayLike, mean: npt.ArrayLike, method: Method) -> Matrix:
     """ "Increasing" when the fitted line rises at least the threshold % of the
     mean across the 12 months, "Decreasing" when it falls as much, else blank."""
-    change, mean = np.asarray(change, float), np.asarray(mean, float)
+    rise, level = np.asarray(change, float), np.asarray(mean, float)
     # Compared as change × 100 against threshold × mean: exact at the boundary.
-    reach = np.nan_to_num(change * 100)
-    bar = method.trend_threshold * np.abs(np.nan_to_num(mean))
-    return np.where((change > 0) & (reach >= bar), INCREASING,
-                    np.where((change < 0) & (-reach >= bar), DECREASING, ""))
+    reach = np.nan_to_num(rise * 100)
+    bar = method.trend_threshold * np.abs(np.nan_to_num(level))
+    return np.where((rise > 0) & (reach >= bar), INCREASING,
+                    np.where((rise < 0) & (-reach >= bar), DECREASING, ""))
 
 
 # --- Column 7: statistical exceptions ---------------------------------------
 
 
-def _baseline(data: _Series, fixed: pd.DataFrame, method: Method):
+def _baseline(data: _Series, fixed: pd.DataFrame,
+              method: Method) -> tuple[Matrix, Matrix, Matrix]:
     """Centre line and sigma of each month's baseline (M−35..M, or a fixed range)."""
     x = data.value
     present = ~np.isnan(x)
@@ -204,7 +217,8 @@ def _baseline(data: _Series, fixed: pd.DataFrame, method: Method):
     return np.where(enough, centre, np.nan), np.where(enough, mean_range / D2, np.nan), count
 
 
-def _fixed_baseline(x, present, pairs, moving_range, fixed: pd.DataFrame, first: int):
+def _fixed_baseline(x: Matrix, present: Matrix, pairs: Matrix, moving_range: Matrix,
+                    fixed: pd.DataFrame, first: int) -> tuple[Matrix, Matrix, Matrix, Matrix]:
     months = np.arange(x.shape[1])[None, :] + first
     none = pd.Series(np.nan, index=fixed.index)
     start = fixed.get("baseline_start", none).to_numpy(dtype=float)[:, None]
@@ -219,7 +233,7 @@ def _fixed_baseline(x, present, pairs, moving_range, fixed: pd.DataFrame, first:
     return centre, mean_range, count, has_fixed
 
 
-def rule_flags(x: np.ndarray, centre: np.ndarray, sigma: np.ndarray) -> dict:
+def rule_flags(x: Matrix, centre: Matrix, sigma: Matrix) -> dict[tuple[str, str], Matrix]:
     """For each rule and side, whether it holds with each month as month M.
 
     `centre` and `sigma` are M's (per column, or one per row for a fixed chart).
@@ -227,25 +241,32 @@ def rule_flags(x: np.ndarray, centre: np.ndarray, sigma: np.ndarray) -> dict:
     neither side.
     """
     judged = np.nan_to_num(sigma) > 0
-    flags = {}
+    flags: dict[tuple[str, str], Matrix] = {}
     for side, sign in ((HIGH, 1), (LOW, -1)):
-        def beyond(k, months_back, sign=sign):
+        def beyond(k: int, months_back: int, sign: int = sign) -> Matrix:
             shifted = _shift(x, months_back)
-            return judged & (sign * (shifted - centre) > k * sigma)
+            held: Matrix = judged & (sign * (shifted - centre) > k * sigma)
+            return held
 
         on_side = [sign * (_shift(x, j) - centre) > 0 for j in range(8)]
         flags[("One", side)] = beyond(3, 0)
-        flags[("Two", side)] = beyond(2, 0) & (sum(beyond(2, j) for j in range(3)) >= 2)
-        flags[("Three", side)] = beyond(1, 0) & (sum(beyond(1, j) for j in range(5)) >= 4)
+        flags[("Two", side)] = beyond(2, 0) & (_count(beyond(2, j) for j in range(3)) >= 2)
+        flags[("Three", side)] = beyond(1, 0) & (_count(beyond(1, j) for j in range(5)) >= 4)
         flags[("Eight", side)] = np.logical_and.reduce(on_side)
     return flags
+
+
+def _count(held: Iterable[Matrix]) -> Matrix:
+    """How many of the boolean matrices hold, cell by cell."""
+    total: Matrix = np.sum(np.stack(list(held)).astype(int), axis=0)
+    return total
 
 
 SUSTAINED_MONTHS = 6  # seed 001: "at least six months of sustained improvement"
 POLARITY_SIGN = {"up_is_good": 1, "down_is_good": -1}
 
 
-def improvement_run(x: np.ndarray, centre: np.ndarray, sign: np.ndarray) -> np.ndarray:
+def improvement_run(x: Matrix, centre: Matrix, sign: Matrix) -> Matrix:
     """For each month M, how many months up to and including M lie in a row on
     the improvement side of M's centre line (up to BASELINE_MONTHS; NaN where
     the polarity names no improvement or M has no centre line). A month on the
@@ -260,7 +281,7 @@ def improvement_run(x: np.ndarray, centre: np.ndarray, sign: np.ndarray) -> np.n
     return np.where((sign != 0) & ~np.isnan(centre), run, np.nan)
 
 
-def is_sustained(run) -> bool:
+def is_sustained(run: float) -> bool:
     return bool(run >= SUSTAINED_MONTHS) if run == run else False  # NaN: not judged
 
 
@@ -280,20 +301,22 @@ def movement(side: str, polarity: str) -> str:
 # --- Column 8: exception weighting ------------------------------------------
 
 
-def exception_weighting(trend, change, large, rules: dict, method: Method) -> np.ndarray:
+def exception_weighting(trend: npt.ArrayLike, change: npt.ArrayLike, large: npt.ArrayLike,
+                        rules: dict[str, Matrix], method: Method) -> Matrix:
     """Direction score + rule score. `rules` maps a rule name to whether it holds."""
-    trend, change = np.asarray(trend), np.asarray(change, float)
-    rising, falling = np.nan_to_num(change) > 0, np.nan_to_num(change) < 0
-    has_trend = np.isin(trend, [INCREASING, DECREASING]) & ~np.isnan(change)
-    same = ((trend == INCREASING) & rising) | ((trend == DECREASING) & falling)
-    opposite = ((trend == INCREASING) & falling) | ((trend == DECREASING) & rising)
+    words, yoy = np.asarray(trend), np.asarray(change, float)
+    rising, falling = np.nan_to_num(yoy) > 0, np.nan_to_num(yoy) < 0
+    has_trend = np.isin(words, [INCREASING, DECREASING]) & ~np.isnan(yoy)
+    same = ((words == INCREASING) & rising) | ((words == DECREASING) & falling)
+    opposite = ((words == INCREASING) & falling) | ((words == DECREASING) & rising)
     direction = np.where(
         has_trend,
         np.where(same, method.same_direction_score,
                  np.where(opposite, method.opposite_direction_score, 0)),
         np.where(np.asarray(large), method.large_change_score, 0))
     score = sum(np.asarray(held) * method.rule_weight(rule) for rule, held in rules.items())
-    return (direction + score).astype(int)
+    weighting: Matrix = (direction + score).astype(int)
+    return weighting
 
 
 # --- Everything, for the months asked for -----------------------------------
@@ -306,7 +329,8 @@ FIGURE_COLUMNS = [
 ]
 
 
-def kpi_figures(values: pd.DataFrame, series: pd.DataFrame, months, method=Method()):
+def kpi_figures(values: pd.DataFrame, series: pd.DataFrame, months: Iterable[int],
+                method: Method = Method()) -> pd.DataFrame:
     """Every KPI figure of every series for each reference month in `months`.
 
     values: series, month (number), value, numerator, denominator, weight.
@@ -314,19 +338,20 @@ def kpi_figures(values: pd.DataFrame, series: pd.DataFrame, months, method=Metho
         baseline_start and baseline_end (month numbers, NaN unless fixed).
     Returns one row per series and month (index: series, month), FIGURE_COLUMNS.
     """
-    months = sorted(set(months))
-    if series.empty or not months:
+    wanted = sorted(set(months))
+    if series.empty or not wanted:
         return pd.DataFrame(columns=FIGURE_COLUMNS, index=pd.MultiIndex.from_arrays(
             [[], []], names=["series", "month"]))
-    first = min([*values["month"], months[0]]) if len(values) else months[0]
-    first = min(first, months[0] - 48)  # room for M−35 and the previous 12 months
-    last = max([*values["month"], months[-1]]) if len(values) else months[-1]
+    first = min([*values["month"], wanted[0]]) if len(values) else wanted[0]
+    first = min(first, wanted[0] - 48)  # room for M−35 and the previous 12 months
+    last = max([*values["month"], wanted[-1]]) if len(values) else wanted[-1]
     data = _matrices(values, series, first, last)
-    columns = np.array(months) - first
-    return _figures(data, series, method, columns, months)
+    columns = np.array(wanted) - first
+    return _figures(data, series, method, columns, wanted)
 
 
-def _figures(data: _Series, series: pd.DataFrame, method: Method, columns, months):
+def _figures(data: _Series, series: pd.DataFrame, method: Method, columns: Matrix,
+             months: list[int]) -> pd.DataFrame:
     aggregation = series["aggregation"].to_numpy()[:, None]
     unit = np.broadcast_to(series["unit"].to_numpy()[:, None], data.value.shape)
     twelve = _window(data, aggregation, 12)
@@ -343,8 +368,9 @@ def _figures(data: _Series, series: pd.DataFrame, method: Method, columns, month
                     np.where(np.logical_or.reduce(list(low.values())), LOW, ""))
     weighting = exception_weighting(trend, change, large, held, method)
 
-    def pick(matrix):
-        return matrix[:, columns].reshape(-1)
+    def pick(matrix: Matrix) -> Matrix:
+        picked: Matrix = matrix[:, columns].reshape(-1)
+        return picked
 
     frame = pd.DataFrame({
         "value": pick(data.value),
@@ -369,14 +395,16 @@ def _figures(data: _Series, series: pd.DataFrame, method: Method, columns, month
         for row, s in zip(rules, frame["side"], strict=True)]
     polarity = series["polarity"].reindex(frame.index.get_level_values("series")).to_numpy()
     frame["movement"] = [movement(s, p) for s, p in zip(frame["side"], polarity, strict=True)]
-    return frame[FIGURE_COLUMNS]
+    figures: pd.DataFrame = frame[FIGURE_COLUMNS]
+    return figures
 
 
-def _signs(series: pd.DataFrame) -> np.ndarray:
-    return series["polarity"].map(POLARITY_SIGN).fillna(0).to_numpy(dtype=float)[:, None]
+def _signs(series: pd.DataFrame) -> Matrix:
+    signs: Matrix = series["polarity"].map(POLARITY_SIGN).fillna(0).to_numpy(dtype=float)
+    return signs[:, None]
 
 
-def window_value(months: pd.DataFrame, aggregation: str):
+def window_value(months: pd.DataFrame, aggregation: str) -> float | None:
     """One window's figure from its monthly rows (value, numerator, denominator,
     weight) in month order, by the same rule as the tables; None if it has none."""
     if months.empty:
@@ -390,18 +418,19 @@ def window_value(months: pd.DataFrame, aggregation: str):
     return None if np.isnan(figure) else float(figure)
 
 
-def trend_lines(values: pd.DataFrame, series: pd.DataFrame, months) -> dict:
+def trend_lines(values: pd.DataFrame, series: pd.DataFrame,
+                months: Iterable[int]) -> dict[int, pd.DataFrame]:
     """Column 1 for each reference month: each series' monthly values M−35..M
     (a DataFrame per month; its columns are month numbers)."""
-    months = sorted(set(months))
-    first = months[0] - BASELINE_MONTHS + 1
-    data = _matrices(values, series, first, months[-1])
+    wanted = sorted(set(months))
+    first = wanted[0] - BASELINE_MONTHS + 1
+    data = _matrices(values, series, first, wanted[-1])
     return {m: pd.DataFrame(data.value[:, m - BASELINE_MONTHS + 1 - first:m - first + 1],
                             index=series.index, columns=range(m - BASELINE_MONTHS + 1, m + 1))
-            for m in months}
+            for m in wanted}
 
 
-def threshold_met(value, threshold: float, direction: str):
+def threshold_met(value: float | None, threshold: float, direction: str) -> bool | None:
     """Whether a figure meets a threshold ("at_most" or "at_least"); None if no figure."""
     if value is None or value != value:
         return None

@@ -15,6 +15,7 @@ from django_otp import match_token
 from oversight.core import two_factor
 from oversight.core.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
 from oversight.core.breadcrumbs import section
+from oversight.core.session_security import is_verified
 from oversight.core.user_sessions import end_sessions, sessions_of
 
 WRONG_CODE = ("The code is not right, or it has run out. Enter the code your authenticator "
@@ -35,7 +36,7 @@ def _next(request) -> str:
 @require_http_methods(["GET", "POST"])
 def verify(request):
     """The second step of signing in."""
-    if request.user.is_verified():
+    if is_verified(request.user):
         return redirect(_next(request))
     if two_factor.authenticator(request.user) is None:
         return redirect(f"{reverse('two_factor_enrol')}?{request.GET.urlencode()}")
@@ -55,7 +56,7 @@ def verify(request):
 def enrol(request):
     """Set up an authenticator app. Someone who has one already must have used
     it this session: otherwise anyone with their password could replace it."""
-    if two_factor.authenticator(request.user) and not request.user.is_verified():
+    if two_factor.authenticator(request.user) and not is_verified(request.user):
         return redirect(f"{reverse('two_factor_verify')}?{request.GET.urlencode()}")
     device = (two_factor.pending_authenticator(request.user) if request.method == "POST"
               else None) or two_factor.new_authenticator(request.user)
@@ -91,7 +92,7 @@ def account(request):
 @never_cache
 @require_POST
 def recovery_codes(request):
-    if not request.user.is_verified():  # only with the authenticator in hand
+    if not is_verified(request.user):  # only with the authenticator in hand
         return redirect(f"{reverse('two_factor_verify')}?next={reverse('account')}")
     return render(request, "registration/recovery_codes.html", {
         "codes": two_factor.new_recovery_codes(request.user), "next": reverse("account"),

@@ -14,6 +14,7 @@ import sys
 import threading
 import warnings
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 
@@ -22,11 +23,11 @@ from oversight.core.local_data import data_dir
 EMBEDDED_DATABASE_NAME = "pcc_oversight"
 
 
-def database_config(base_dir: Path) -> dict:
+def database_config(base_dir: Path) -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if not url:
         url = embedded_database_url(data_dir(base_dir))
-    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
 
 
 def embedded_database_url(folder: Path) -> str:

@@ -13,5 +13,5 @@ def attachment(response: HttpResponse, filename: str) -> HttpResponse:
     users typed: control characters and path separators become "-", and
     Django quotes or percent-encodes the rest (RFC 6266)."""
     response["Content-Disposition"] = content_disposition_header(
-        True, UNSAFE_IN_NAME.sub("-", filename))
+        True, UNSAFE_IN_NAME.sub("-", filename)) or "attachment"
     return response

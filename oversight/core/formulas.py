@@ -8,6 +8,7 @@ formula unless the whole cell is a plain number ("-5", "+1.5", "2e3"):
 """
 
 import re
+from typing import Any
 
 _START = r"^(?:[\t\r]|\s*[=+\-@])"
 _NUMBER = r"\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*"
@@ -31,7 +32,7 @@ def safe(text: str) -> str:
     return f"'{text}" if is_formula(text) else text
 
 
-def put_text(cell, text: str) -> None:
+def put_text(cell: Any, text: str) -> None:
     """An XLSX cell (openpyxl): text that could run as a formula is stored as
     text with Excel's own quote prefix, so Excel shows it as typed and never
     runs it, even when the cell is edited."""

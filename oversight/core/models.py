@@ -5,6 +5,8 @@ command, the shell), with the request's user from pghistory's context."""
 import pghistory
 from django.contrib.auth.models import User
 
+from oversight.core.history import event_model
+
 pghistory.track(
     pghistory.InsertEvent("role.given"),
     pghistory.DeleteEvent("role.taken"),
@@ -13,4 +15,4 @@ pghistory.track(
     app_label="oversight",
 )(User.groups.through)
 
-RoleChange = User.groups.through.pgh_event_model
+RoleChange = event_model(User.groups.through)

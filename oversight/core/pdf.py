@@ -109,10 +109,12 @@ def html_to_pdf(html: str) -> bytes:
         command = [program, *PRINT_FLAGS, *_sandbox_flags(user),
                    f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}", page.as_uri()]
         environment = {"HOME": folder, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-        privileges = {"user": user.pw_uid, "group": user.pw_gid, "extra_groups": []} if user else {}
         try:
             subprocess.run(command, check=True, capture_output=True, env=environment,  # noqa: S603
-                           timeout=settings.PDF_TIMEOUT_SECONDS, **privileges)
+                           timeout=settings.PDF_TIMEOUT_SECONDS,
+                           user=user.pw_uid if user else None,
+                           group=user.pw_gid if user else None,
+                           extra_groups=[] if user else None)
         except (subprocess.SubprocessError, OSError) as error:
             raise PdfUnavailable(f"Chromium could not print the document: {error}") from error
         if not pdf.exists():
@@ -122,7 +124,7 @@ def html_to_pdf(html: str) -> bytes:
 
 def inline_stylesheets(*names: str) -> str:
     """The named static stylesheets' text, for a document printed from a file."""
-    return "\n".join(Path(finders.find(name)).read_text(encoding="utf-8") for name in names)
+    return "\n".join(Path(str(finders.find(name))).read_text(encoding="utf-8") for name in names)
 
 
 # Letters, digits and spaces stand for themselves in a CSS string; everything

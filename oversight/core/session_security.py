@@ -73,6 +73,12 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
+def is_verified(user) -> bool:
+    """Whether the user gave a code this session (django-otp's OTPMiddleware
+    gives the user `is_verified`)."""
+    return bool(getattr(user, "is_verified", lambda: False)())
+
+
 def _page_name(request: HttpRequest) -> str | None:
     try:
         return resolve(request.path_info).url_name
@@ -90,7 +96,7 @@ class TwoFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
         if (user.is_authenticated and request.session.get(NEEDS_CODE)
-                and not user.is_verified() and _page_name(request) not in BEFORE_THE_CODE):
+                and not is_verified(user) and _page_name(request) not in BEFORE_THE_CODE):
             return redirect(f"{reverse('two_factor_verify')}?"
                             f"{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)

@@ -108,6 +108,8 @@ class DeliverableQuerySet(models.QuerySet):
 
 
 class Deliverable(models.Model):
+    # Set on each deliverable plan.queries.deliverables_with_status returns.
+    current_status: DeliverableStatus
     objective = models.ForeignKey(
         Objective, on_delete=models.CASCADE, related_name="deliverables"
     )

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 from elg.models import Action
 from oversight.peel import evidence
 from oversight.peel.models import Finding
-from oversight.plan.models import Deliverable, Plan
+from oversight.plan.models import Deliverable, Plan, Priority
 from oversight.plan.queries import deliverables_with_status, status_counts
 from scorecard import freshness
 from scorecard.figures import month_figures
@@ -30,7 +30,7 @@ TOP_MEASURES = 5
 class PriorityLine:
     """One priority's KPI rows at the dashboard's month."""
 
-    priority: object  # None: measures whose topic is in no priority of the Plan
+    priority: Priority | None  # None: measures whose topic is in no priority of the Plan
     rows: list[KpiRow]
 
     @property

@@ -7,8 +7,10 @@ number of queries.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Prefetch
@@ -19,6 +21,7 @@ from oversight.core.roles import Perm, Role, role_of
 from panel_reports.meeting_views import upcoming_meetings
 from panel_reports.models import Report
 from scorecard import freshness
+from scorecard.models import Topic
 
 OPEN_ACTIONS_SHOWN = 10
 
@@ -27,7 +30,7 @@ OPEN_ACTIONS_SHOWN = 10
 class DueReturn:
     """A topic's monthly return still lacking values for the expected month."""
 
-    topic: object
+    topic: Topic
     month: date
     missing: int = 0  # measure × area rows without the month
 
@@ -92,9 +95,10 @@ def panel_meetings(user, today: date) -> dict:
 
 def users_and_roles(user, today: date) -> dict:
     people = list(get_user_model().objects.order_by("username").prefetch_related("groups"))
-    for person in people:
-        person.role = role_of(person)
-    counts = Counter(person.role for person in people)
+    roles = [role_of(person) for person in people]
+    for person, role in zip(people, roles, strict=True):
+        person.role = role  # type: ignore[attr-defined]  # shown beside each person
+    counts = Counter(roles)
     return {"people": people, "counts": [(role, counts[role]) for role in Role],
             "without_role": counts[None]}
 
@@ -103,7 +107,7 @@ def users_and_roles(user, today: date) -> dict:
 class Panel:
     name: str  # its template is oversight/home/_<name>.html
     needs: tuple[str, ...]  # permissions its content needs
-    read: object  # (user, today) -> the template's context
+    read: Callable[[Any, date], dict]  # (user, today) -> the template's context
 
 
 PANELS = {panel.name: panel for panel in [
@@ -130,7 +134,8 @@ ROLE_PANELS = {
 def panels(user, today: date) -> list[tuple[str, dict]]:
     """(template, context) of each panel of the user's role they may open."""
     shown = []
-    for name in ROLE_PANELS.get(role_of(user), []):
+    role = role_of(user)
+    for name in ROLE_PANELS.get(role, []) if role else []:
         panel = PANELS[name]
         if all(user.has_perm(perm) for perm in panel.needs):
             shown.append((f"oversight/home/_{name}.html", panel.read(user, today)))

@@ -6,7 +6,11 @@ out unless the reader may open those), so a result is never something its
 reader cannot open. One query a kind, at most LIMIT results each, best first.
 """
 
+import functools
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -15,7 +19,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db.models import F, Func
+from django.db.models import F, Func, QuerySet
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -53,19 +57,16 @@ class Result:
 class Kind:
     label: str
     needs: str
-    rows: object  # (user) -> queryset of what the user may open
-    vector: object  # the searched text
+    rows: Callable[[Any], QuerySet]  # (user) -> queryset of what the user may open
+    vector: Any  # the searched text (a SearchVector, or several added)
     body: str | None  # the field a snippet is taken from
-    result: object  # (row, snippet) -> Result
+    result: Callable[[Any, str], "Result"]  # (row, snippet) -> Result
 
 
-def vector(*weighted) -> SearchVector:
+def vector(*weighted) -> Any:
     """SearchVector of (field, weight) pairs, in English."""
     vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in weighted]
-    combined = vectors[0]
-    for more in vectors[1:]:
-        combined = combined + more
-    return combined
+    return functools.reduce(operator.add, vectors)
 
 
 def marked(headline: str | None) -> str:

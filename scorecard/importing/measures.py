@@ -62,7 +62,7 @@ def check_measures(table, objectives: dict) -> CatalogueChanges:
     for pk, code, name in Area.objects.values_list("pk", "code", "name"):
         areas[code.lower()] = areas[name.lower()] = pk
     result = CatalogueChanges(rows=[])
-    seen = {}
+    seen: dict[str, int] = {}
     for number, cells in enumerate(table[COLUMNS].to_dict("records"), start=FIRST_ROW):
         problems = _row_problems(number, cells, areas, objectives, seen)
         result.problems += problems
@@ -120,8 +120,9 @@ def _threshold_problems(cells):
 
 
 def _threshold_value(text: str, unit: str):
-    if unit == Unit.DURATION and parse_duration(text) is not None:
-        return Decimal(parse_duration(text))
+    seconds = parse_duration(text) if unit == Unit.DURATION else None
+    if seconds is not None:
+        return Decimal(seconds)
     try:
         return Decimal(text.replace(",", ""))
     except InvalidOperation:

@@ -14,6 +14,8 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 from django.db import connection
 
+from oversight.core.history import event_model
+
 STAGED_COLUMNS = [
     "measure_id", "area_id", "month", "value", "numerator", "denominator", "weight", "note", "row",
 ]
@@ -208,7 +210,7 @@ def upsert(new_rows: int = 0) -> int:
         if new_rows > BULK_ROWS:
             # Checks this transaction has deferred must run before the ALTERs.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for model in (MonthlyValue, MonthlyValue.pgh_event_model):
+            for model in (MonthlyValue, event_model(MonthlyValue)):
                 rebuilt += _set_aside(cursor, model._meta.db_table, new_rows)
         cursor.execute(_INSERT)
         written += cursor.rowcount

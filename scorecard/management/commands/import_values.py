@@ -39,6 +39,7 @@ class Command(FileImportCommand):
                 self.stderr.write(line)
             raise CommandError("Nothing was imported: correct the rows above.")
         found = outcome.comparison
+        assert found is not None  # every row passed, so the file was compared  # noqa: S101
         self.stdout.write(
             f"{found.new:,} new, {found.changed:,} changed, {found.unchanged:,} unchanged."
         )
