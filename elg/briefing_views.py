@@ -8,7 +8,7 @@ Force officers read briefings once issued; a draft is the OPCC's own, and
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from elg.evidence import assemble
@@ -59,7 +59,7 @@ def grouped(questions) -> list[tuple]:
 
 
 @READ
-def briefing(request, pk):
+def briefing(request: HttpRequest, pk: int) -> HttpResponse:
     briefing = readable_briefing(request, pk)
     context = briefing_context(briefing) | {"breadcrumbs": crumbs(
         (f"{briefing.meeting.date:%-d %B %Y}", briefing.meeting.get_absolute_url()))}
@@ -76,7 +76,7 @@ briefing_pdf = READ(BRIEFING_DOCUMENT.pdf)
 
 
 @MANAGE
-def briefing_edit(request, pk):
+def briefing_edit(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = get_object_or_404(Meeting.objects.prefetch_related("objectives"), pk=pk)
     if not meeting.is_scrutiny:
         raise Http404("Only Plan scrutiny meetings have a KLOE briefing")
@@ -119,7 +119,7 @@ def bank_for(meeting):
 
 
 @MANAGE
-def briefing_questions(request, pk):
+def briefing_questions(request: HttpRequest, pk: int) -> HttpResponse:
     briefing = get_object_or_404(Briefing.objects.select_related("meeting"), meeting_id=pk)
     meeting = briefing.meeting
     asked = briefing.questions.values_list("source_id", flat=True)
@@ -181,7 +181,7 @@ def add_new_question(briefing, data):
 
 
 @MANAGE
-def question_bank(request):
+def question_bank(request: HttpRequest) -> HttpResponse:
     themes = Theme.objects.prefetch_related("questions__objectives")
     return render(request, "elg/question_bank.html",
                   {"themes": themes, "breadcrumbs": crumbs()})

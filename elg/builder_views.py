@@ -6,6 +6,7 @@ Three steps in one page, with nothing stored until the last: the settings
 
 from django.contrib import messages
 from django.db import IntegrityError
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from elg import services
@@ -20,7 +21,7 @@ def proposal_initial(rows) -> list[dict]:
 
 
 @MANAGE
-def build_schedule(request):
+def build_schedule(request: HttpRequest) -> HttpResponse:
     step = request.POST.get("step") if request.method == "POST" else None
     start = ScheduleStartForm(request.POST if step else None, prefix="start")
     proposal = None

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from elg.models import Action, CalendarFeed, Meeting, MeetingStatus, Owner
 from elg.tables import ActionTable, ScheduleTable
 from oversight.core.breadcrumbs import section
 from oversight.core.downloads import attachment
+from oversight.core.requests import signed_in_user
 from oversight.core.roles import Perm
 
 READ = permission_required(Perm.READ_ELG, raise_exception=True)
@@ -48,7 +49,7 @@ def default_half(halves: list[HalfYear], today) -> HalfYear:
 
 
 @READ
-def schedule(request):
+def schedule(request: HttpRequest) -> HttpResponse:
     halves = half_years()
     try:
         half = HalfYear.parse(request.GET["half"]) if "half" in request.GET else None
@@ -72,13 +73,13 @@ def calendar_response(request, meetings) -> HttpResponse:
 
 
 @READ
-def calendar_feed(request):
+def calendar_feed(request: HttpRequest) -> HttpResponse:
     return calendar_response(request, Meeting.objects.all())
 
 
 @login_not_required
 @require_GET
-def subscribed_calendar(request, token):
+def subscribed_calendar(request: HttpRequest, token: str) -> HttpResponse:
     """The schedule at a person's secret address, for calendar programs: it
     needs no session, only a live address whose owner may still read ELG."""
     feed = CalendarFeed.objects.for_token(token)
@@ -88,19 +89,19 @@ def subscribed_calendar(request, token):
 
 
 @READ
-def calendar_subscription(request):
+def calendar_subscription(request: HttpRequest) -> HttpResponse:
     """Get, replace or revoke one's secret calendar address."""
     token = None
     if request.method == "POST":
         if request.POST.get("action") == "revoke":
-            CalendarFeed.objects.filter(user=request.user).delete()
+            CalendarFeed.objects.filter(user=signed_in_user(request)).delete()
             messages.success(request, "Your calendar address no longer works.")
             return redirect("elg:subscription")
         token = CalendarFeed.issue(request.user)
     address = (request.build_absolute_uri(reverse("elg:subscribed_calendar", args=[token]))
                if token else None)
     context = {"address": address, "breadcrumbs": crumbs(),
-               "has_feed": CalendarFeed.objects.filter(user=request.user).exists()}
+               "has_feed": CalendarFeed.objects.filter(user=signed_in_user(request)).exists()}
     return render(request, "elg/subscription.html", context)
 
 
@@ -115,7 +116,7 @@ def meeting_with_parts(pk):
 
 
 @READ
-def meeting_detail(request, pk):
+def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_with_parts(pk)
     briefing = getattr(meeting, "briefing", None)
     today = timezone.localdate()
@@ -131,7 +132,7 @@ def meeting_detail(request, pk):
 
 
 @MANAGE
-def meeting_edit(request, pk=None):
+def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     meeting = get_object_or_404(Meeting, pk=pk) if pk else None
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +145,7 @@ def meeting_edit(request, pk=None):
 
 
 @MANAGE
-def outcome(request, pk):
+def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_with_parts(pk)
     data = request.POST or None
     form = OutcomeForm(data, meeting=meeting,
@@ -162,7 +163,7 @@ def outcome(request, pk):
 
 
 @READ
-def actions_log(request):
+def actions_log(request: HttpRequest) -> HttpResponse:
     form = ActionFilterForm(request.GET or None)
     actions, today = form.actions(timezone.localdate())
     shown = form.wanted("show", "open")

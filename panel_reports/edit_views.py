@@ -5,6 +5,7 @@ report's state does not allow is refused with a message on the report."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -34,7 +35,7 @@ def refused(request, report, error):
 
 
 @WRITE
-def report_add(request):
+def report_add(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if form.is_valid():
         report = workflow.create_draft(form.save(commit=False), request.user)
@@ -63,13 +64,13 @@ def edit_page(request, item, form_class, *, heading):
 
 
 @WRITE
-def report_edit(request, pk):
+def report_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return edit_page(request, get_object_or_404(Report, pk=pk), ReportForm,
                      heading="The report's details")
 
 
 @WRITE
-def section_edit(request, pk, number):
+def section_edit(request: HttpRequest, pk: int, number: int) -> HttpResponse:
     section = get_object_or_404(PrioritySection.objects.select_related("priority", "report"),
                                 report=pk, priority__number=number)
     return edit_page(request, section, SectionForm,
@@ -77,7 +78,7 @@ def section_edit(request, pk, number):
 
 
 @WRITE
-def topic_edit(request, pk, code):
+def topic_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     page = get_object_or_404(TopicPage.objects.select_related("topic", "report"), report=pk,
                              topic__code=code)
     return edit_page(request, page, TopicPageForm, heading=page.topic.name)
@@ -95,14 +96,14 @@ def step(request, pk, move, done):
 
 @require_POST
 @WRITE
-def submit(request, pk):
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return step(request, pk, lambda r: workflow.submit(r, request.user),
                 "Submitted for approval. The OPCC lead can now publish it or send it back.")
 
 
 @require_POST
 @APPROVE
-def publish(request, pk):
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
     return step(request, pk, lambda r: workflow.publish(r, request.user),
                 "Published. Panel members can now read it; its figures are frozen as they "
                 "stand today.")
@@ -122,7 +123,7 @@ def commented_step(request, pk, move, *, heading, label, missing, button, done):
 
 
 @APPROVE
-def send_back(request, pk):
+def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     return commented_step(
         request, pk, lambda r, c: workflow.send_back(r, request.user, c),
         heading="Send the report back", label="What needs changing?",
@@ -131,7 +132,7 @@ def send_back(request, pk):
 
 
 @WRITE
-def correct(request, pk):
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
     return commented_step(
         request, pk, lambda r, c: workflow.start_correction(r, request.user, c),
         heading="Correct the published report", label="What does the correction change?",

@@ -3,6 +3,7 @@ coming ones being the forward work plan (seed 001). Meetings and agenda items
 are kept in the administration pages."""
 
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -28,7 +29,7 @@ def upcoming_meetings(user, today) -> list[dict]:
 
 
 @permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
-def meetings(request):
+def meetings(request: HttpRequest) -> HttpResponse:
     today, link = timezone.localdate(), agenda_link(request.user)
     past = PanelMeeting.objects.filter(date__lt=today).order_by(
         "-date", "-starts_at").prefetch_related("items__report")

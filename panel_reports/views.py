@@ -4,7 +4,7 @@ publication. Panel members read published reports only: any other report is
 "not found" to them, whatever the address."""
 
 from django.contrib.auth.decorators import permission_required
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -33,14 +33,14 @@ def document_of(report) -> dict:
 
 
 @READ
-def report_list(request):
+def report_list(request: HttpRequest) -> HttpResponse:
     reports = Report.objects.visible_to(request.user).select_related("meeting")
     return render(request, "panel_reports/list.html",
                   {"reports": reports, "breadcrumbs": crumbs()[:1]})
 
 
 @READ
-def contents(request, pk):
+def contents(request: HttpRequest, pk: int) -> HttpResponse:
     report = readable(request, pk)
     doc = document_of(report)
     context = {"report": report, "document": doc, "contents": document.contents(doc["parts"]),
@@ -51,7 +51,7 @@ def contents(request, pk):
 
 
 @READ
-def part(request, pk, slug):
+def part(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     report = readable(request, pk)
     doc = document_of(report)
     parts = doc["parts"]
@@ -66,7 +66,7 @@ def part(request, pk, slug):
 
 
 @READ
-def whole(request, pk):
+def whole(request: HttpRequest, pk: int) -> HttpResponse:
     report = readable(request, pk)
     context = {"report": report, "document": document_of(report),
                "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
@@ -88,7 +88,7 @@ pdf = READ(REPORT_DOCUMENT.pdf)
 
 
 @permission_required(Perm.READ_DRAFT_REPORTS, raise_exception=True)
-def revisions(request, pk):
+def revisions(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.published(), pk=pk)
     context = {"report": report, "revisions": revised_figures(report),
                "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
@@ -96,6 +96,6 @@ def revisions(request, pk):
 
 
 @READ
-def acronyms(request):
+def acronyms(request: HttpRequest) -> HttpResponse:
     return render(request, "panel_reports/acronyms.html",
                   {"acronyms": Acronym.objects.all(), "breadcrumbs": crumbs()})

@@ -3,7 +3,7 @@ its downloads, what needs attention, data freshness and the methodology."""
 
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django_tables2 import RequestConfig
 
@@ -31,7 +31,7 @@ crumbs = section(*SCORECARD)
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def scorecard_index(request):
+def scorecard_index(request: HttpRequest) -> HttpResponse:
     topics = Topic.objects.filter(measures__active=True).distinct()
     priorities = Priority.objects.filter(plan__is_current=True).prefetch_related(
         Prefetch("objectives", Objective.objects.prefetch_related(
@@ -50,7 +50,7 @@ def _topic_and_month(request, code):
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def topic_table(request, code):
+def topic_table(request: HttpRequest, code: str) -> HttpResponse:
     topic, form, month = _topic_and_month(request, code)
     rows = topic_rows(topic, month) if month else []
     table = KpiTable(rows, month or current_month(), caption=topic.name)
@@ -63,7 +63,7 @@ def topic_table(request, code):
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def topic_download(request, code, kind):
+def topic_download(request: HttpRequest, code: str, kind: str) -> HttpResponse:
     topic, _, month = _topic_and_month(request, code)
     if month is None or kind not in DOWNLOADS:
         return HttpResponse("There are no figures to download.", status=404,
@@ -76,7 +76,7 @@ def topic_download(request, code, kind):
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def attention(request):
+def attention(request: HttpRequest) -> HttpResponse:
     form = AttentionFilterForm(request.GET or None, figures.month_range())
     month = form.chosen()
     rows = form.keep(all_rows(month)) if month else []
@@ -89,7 +89,7 @@ def attention(request):
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def data_freshness(request):
+def data_freshness(request: HttpRequest) -> HttpResponse:
     # ?month= asks which measures lacked that month (the dashboard's as-at month).
     chosen = parse_month(request.GET.get("month", ""))
     now = freshness.expected_month(current_month())
@@ -102,7 +102,7 @@ def data_freshness(request):
     return render(request, "scorecard/freshness.html", context)
 
 
-def methodology(request):
+def methodology(request: HttpRequest) -> HttpResponse:
     fixed = Measure.objects.filter(baseline_start__isnull=False).order_by("code")
     context = {"method": MethodSettings.current(), "fixed_baselines": fixed,
                "breadcrumbs": trail()}

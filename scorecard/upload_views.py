@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +24,7 @@ SOURCE = "Upload"
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def upload(request):
+def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     problems = None
     if form.is_valid():
@@ -62,7 +63,7 @@ def _keep(user, filename, content, rows, comparison) -> ValueUpload:
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def upload_preview(request, pk):
+def upload_preview(request: HttpRequest, pk: int) -> HttpResponse:
     # Someone else's upload is not yours to confirm: "not found".
     saved = get_object_or_404(ValueUpload, pk=pk, uploaded_by=request.user)
     form = ConfirmImportForm(request.POST or None, initial={"fingerprint": saved.fingerprint})

@@ -1,8 +1,11 @@
 """Scorecard pages: measures, the monthly return and the bulk upload."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -23,7 +26,7 @@ RECENT_MONTHS = 13
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def measure_list(request):
+def measure_list(request: HttpRequest) -> HttpResponse:
     topics = Topic.objects.prefetch_related(
         Prefetch("measures", Measure.objects.prefetch_related("areas"))
     )
@@ -32,7 +35,7 @@ def measure_list(request):
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def measure_detail(request, code):
+def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
     measure = get_object_or_404(
         Measure.objects.select_related("topic").prefetch_related("areas", "thresholds"), code=code
     )
@@ -55,7 +58,7 @@ def measure_detail(request, code):
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
-def return_choose(request):
+def return_choose(request: HttpRequest) -> HttpResponse:
     form = ChooseReturnForm(request.GET or None, this_month=current_month())
     if form.is_valid():
         topic, month = form.cleaned_data["topic"], form.cleaned_data["month"]
@@ -65,24 +68,24 @@ def return_choose(request):
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
-def return_form(request, topic, month):
-    topic = get_object_or_404(Topic, pk=topic)
+def return_form(request: HttpRequest, topic: int, month: date) -> HttpResponse:
+    chosen = get_object_or_404(Topic, pk=topic)
     if month > current_month():
         messages.error(request, "You cannot enter a return for a month in the future.")
         return redirect("scorecard:return_choose")
-    rows = returns.return_rows(topic, month)
-    version = returns.version(topic, month)
+    rows = returns.return_rows(chosen, month)
+    version = returns.version(chosen, month)
     form = MonthlyReturnForm(request.POST or None, rows=rows, initial={"version": version})
     conflict = False
     if form.is_valid():
         try:
             written = returns.save_return(
-                topic, month, form.entries,
+                chosen, month, form.entries,
                 seen_version=form.cleaned_data["version"], reason=form.cleaned_data["reason"],
             )
         except returns.Conflict as clash:
             conflict = True
-            rows = returns.return_rows(topic, month)
+            rows = returns.return_rows(chosen, month)
             form = _rebound(request.POST, rows, clash.version)
         except returns.ReasonRequired:
             form.add_error("reason", "Enter a reason: this changes values that are already stored")
@@ -90,7 +93,7 @@ def return_form(request, topic, month):
             messages.success(request, f"Return saved: {written} values written.")
             return redirect(request.path)
     return render(request, "scorecard/return_form.html", _return_context(
-        topic, month, rows, form, conflict))
+        chosen, month, rows, form, conflict))
 
 
 def _rebound(data, rows, version):

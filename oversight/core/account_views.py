@@ -3,6 +3,7 @@ codes, and changing one's password. Every role has these pages."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.defaultfilters import pluralize
 from django.urls import reverse, reverse_lazy
@@ -15,6 +16,7 @@ from django_otp import match_token
 from oversight.core import two_factor
 from oversight.core.account_forms import ChangePasswordForm, CodeForm, EnrolCodeForm
 from oversight.core.breadcrumbs import section
+from oversight.core.requests import signed_in_user
 from oversight.core.session_security import is_verified
 from oversight.core.user_sessions import end_sessions, sessions_of
 
@@ -34,7 +36,7 @@ def _next(request) -> str:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def verify(request):
+def verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in."""
     if is_verified(request.user):
         return redirect(_next(request))
@@ -53,7 +55,7 @@ def verify(request):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def enrol(request):
+def enrol(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app. Someone who has one already must have used
     it this session: otherwise anyone with their password could replace it."""
     if two_factor.authenticator(request.user) and not is_verified(request.user):
@@ -78,12 +80,12 @@ def enrol(request):
 
 
 @never_cache
-def account(request):
+def account(request: HttpRequest) -> HttpResponse:
     context = {
         "has_authenticator": two_factor.authenticator(request.user) is not None,
         "required": two_factor.required_for(request.user),
         "codes_left": two_factor.recovery_codes_left(request.user),
-        "other_sessions": len(sessions_of({request.user.pk})) - 1,
+        "other_sessions": len(sessions_of({signed_in_user(request).pk})) - 1,
         "breadcrumbs": crumbs()[:1],
     }
     return render(request, "registration/account.html", context)
@@ -91,7 +93,7 @@ def account(request):
 
 @never_cache
 @require_POST
-def recovery_codes(request):
+def recovery_codes(request: HttpRequest) -> HttpResponse:
     if not is_verified(request.user):  # only with the authenticator in hand
         return redirect(f"{reverse('two_factor_verify')}?next={reverse('account')}")
     return render(request, "registration/recovery_codes.html", {
@@ -100,9 +102,9 @@ def recovery_codes(request):
 
 
 @require_POST
-def sign_out_elsewhere(request):
+def sign_out_elsewhere(request: HttpRequest) -> HttpResponse:
     """End every other session of one's own: a PC left signed in, a lost phone."""
-    ended = end_sessions({request.user.pk}, keep=request.session.session_key)
+    ended = end_sessions({signed_in_user(request).pk}, keep=request.session.session_key)
     messages.success(request, f"Signed out of {ended} other session{pluralize(ended)}.")
     return redirect("account")
 

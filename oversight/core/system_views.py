@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
@@ -16,7 +16,7 @@ from oversight.core.forms import LoginForm
 
 @login_not_required
 @never_cache
-def healthz(request):
+def healthz(request: HttpRequest) -> HttpResponse:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -50,6 +50,6 @@ def server_error(request):
 
 
 @login_not_required
-def accessibility(request):
+def accessibility(request: HttpRequest) -> HttpResponse:
     """The accessibility statement: public, as the law requires."""
     return render(request, "oversight/accessibility.html")

@@ -6,7 +6,7 @@ from collections import Counter
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -21,7 +21,7 @@ UPDATES = Prefetch("updates", ActivityUpdate.objects.order_by("-date", "-pk"))
 
 
 @READ
-def delivery_plan_latest(request):
+def delivery_plan_latest(request: HttpRequest) -> HttpResponse:
     plan = DeliveryPlan.objects.order_by("-start_date").first()
     if plan is None:
         raise Http404("No OPCC delivery plan has been entered")
@@ -29,7 +29,7 @@ def delivery_plan_latest(request):
 
 
 @READ
-def delivery_plan(request, pk):
+def delivery_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_page(request, get_object_or_404(DeliveryPlan, pk=pk))
 
 
@@ -52,7 +52,7 @@ def split_owners(owner: str) -> list[str]:
 
 
 @READ
-def activity_detail(request, pk):
+def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(
         CoreActivity.objects.select_related("objective__plan").prefetch_related(UPDATES), pk=pk)
     context = {"activity": activity, "breadcrumbs": trail(
@@ -61,7 +61,7 @@ def activity_detail(request, pk):
 
 
 @RECORD
-def activity_update(request, pk):
+def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(CoreActivity.objects.select_related("objective__plan"), pk=pk)
     form = ActivityUpdateForm(request.POST or None, initial={
         "date": timezone.localdate(), "status": activity.status})

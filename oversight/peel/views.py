@@ -4,6 +4,7 @@ inspection with the PCC's 56-day response clock, and the progress report."""
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -29,7 +30,7 @@ crumbs = section("PEEL register", "peel:register")
 
 
 @READ
-def register(request):
+def register(request: HttpRequest) -> HttpResponse:
     form = FindingFilterForm(request.GET or None)
     today = form.as_of_or(timezone.localdate())
     findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
@@ -52,7 +53,7 @@ def current_stage():
 
 
 @READ
-def finding_detail(request, pk):
+def finding_detail(request: HttpRequest, pk: int) -> HttpResponse:
     finding = get_object_or_404(
         Finding.objects.select_related("inspection", "cause").prefetch_related(
             LATEST_UPDATES, "objectives__priority", "recommendations"), pk=pk)
@@ -70,7 +71,7 @@ def finding_detail(request, pk):
 
 
 @RECORD
-def finding_edit(request, pk=None):
+def finding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     finding = get_object_or_404(Finding, pk=pk) if pk else None
     form = FindingForm(request.POST or None, instance=finding)
     if form.is_valid():
@@ -85,7 +86,7 @@ def finding_edit(request, pk=None):
 
 
 @RECORD
-def add_update(request, pk):
+def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     finding = get_object_or_404(Finding.objects.select_related("inspection"), pk=pk)
     form = ProgressUpdateForm(request.POST or None, initial={
         "date": timezone.localdate(), "status": finding.status})
@@ -100,7 +101,7 @@ def add_update(request, pk):
 
 
 @READ
-def inspection_detail(request, pk):
+def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_object_or_404(Inspection.objects.prefetch_related("grades"), pk=pk)
     findings = list(inspection.findings.all())  # for the counts
     context = {"inspection": inspection,
@@ -119,7 +120,7 @@ def stage_history():
 
 
 @READ
-def progress_report(request, pk):
+def progress_report(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = get_object_or_404(Inspection, pk=pk)
     today = timezone.localdate()
     context = {"inspection": inspection, "peel": peel_progress_report(inspection, today),

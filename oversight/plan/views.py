@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django_tables2 import RequestConfig
@@ -15,12 +16,12 @@ from oversight.plan.tables import DeliverableTable
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)
-def plan_current(request):
+def plan_current(request: HttpRequest) -> HttpResponse:
     return _plan_overview(request, get_object_or_404(Plan, is_current=True))
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)
-def plan_detail(request, pk):
+def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_overview(request, get_object_or_404(Plan, pk=pk))
 
 
@@ -38,7 +39,7 @@ def _plan_overview(request, plan):
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)
-def objective_detail(request, pk):
+def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_object_or_404(Objective.objects.select_related("priority__plan"), pk=pk)
     rows = deliverables_with_status(objective.deliverables.all(), timezone.localdate())
     table = DeliverableTable(rows, exclude=("objective",))
@@ -55,7 +56,7 @@ def objective_detail(request, pk):
 
 
 @permission_required(Perm.READ_PLAN, raise_exception=True)
-def deliverable_list(request):
+def deliverable_list(request: HttpRequest) -> HttpResponse:
     plan = get_object_or_404(Plan, is_current=True)
     form = DeliverableFilterForm(request.GET or None)
     as_of = form.as_of_or(timezone.localdate())

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -39,7 +40,7 @@ def as_at(request, form) -> tuple[date | None, date]:
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
-def overall(request):
+def overall(request: HttpRequest) -> HttpResponse:
     form = ReferenceMonthForm(request.GET or None, figures.month_range())
     month, as_of = as_at(request, form)
     user = request.user

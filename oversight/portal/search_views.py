@@ -1,5 +1,6 @@
 """The search page: everything the reader may open that matches their words."""
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from oversight.core.breadcrumbs import trail
@@ -8,7 +9,7 @@ from oversight.portal.search import LIMIT, search
 MAX_LENGTH = 200
 
 
-def search_page(request):
+def search_page(request: HttpRequest) -> HttpResponse:
     text = request.GET.get("q", "").strip()
     error = ""
     if "q" in request.GET and not text:

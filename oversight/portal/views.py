@@ -1,5 +1,6 @@
 """The portal's home page: each role's own."""
 
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,7 +9,7 @@ from oversight.portal.home import panels
 from oversight.portal.navigation import SECTIONS
 
 
-def home(request):
+def home(request: HttpRequest) -> HttpResponse:
     sections = [
         {"label": label, "url": reverse(name)}
         for label, name, perm in SECTIONS
