@@ -14,7 +14,7 @@ from panel_reports.models import Report
 from tests.browser.test_journeys import sign_in, violations
 from tests.browser.test_kpi_journeys import A4_LANDSCAPE_POINTS
 from tests.factories import UserFactory
-from tests.test_dashboard import board_data  # noqa: F401 (a fixture)
+from tests.oversight.portal.test_dashboard import board_data  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 

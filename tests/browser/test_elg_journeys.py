@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from elg.models import Action, Meeting, Question
 from oversight.core.roles import Role
 from tests.browser.test_journeys import sign_in, violations
+from tests.elg.test_views import plan  # noqa: F401 (a fixture)
 from tests.factories import ThemeFactory, UserFactory
-from tests.test_elg_pages import plan  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 

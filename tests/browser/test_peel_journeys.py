@@ -17,7 +17,7 @@ from tests.factories import (
     RecommendationFactory,
     UserFactory,
 )
-from tests.test_peel_pages import IMPROVING, measure_with
+from tests.oversight.peel.test_views import IMPROVING, measure_with
 
 pytestmark = pytest.mark.browser
 

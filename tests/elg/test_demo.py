@@ -11,8 +11,8 @@ from pypdf import PdfReader
 
 from elg.models import Meeting
 from scorecard.models import Topic
+from tests.elg.test_views import REVIEW, SEED_TABLE
 from tests.pages import cells, page_text
-from tests.test_elg_pages import REVIEW, SEED_TABLE
 
 pytestmark = pytest.mark.django_db
 

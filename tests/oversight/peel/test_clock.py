@@ -7,7 +7,7 @@ import pytest
 
 from oversight.peel.clock import response_clock, response_due
 from scorecard.sustained import sustained
-from tests.test_stats import mirrored_with_gaps, with_fixed_baseline
+from tests.scorecard.test_stats import mirrored_with_gaps, with_fixed_baseline
 
 
 @pytest.mark.parametrize(("published", "due"), [

@@ -24,9 +24,9 @@ from tests.factories import (
     PriorityFactory,
     TopicFactory,
 )
+from tests.oversight.peel.test_views import IMPROVING
 from tests.pages import page_text, queries_of, table_rows
 from tests.scorecard_data import put_values
-from tests.test_peel_pages import IMPROVING
 
 JUMP = [1000] * 12 + [1100] * 11 + [2000]  # One-Month High at Oct-2023
 FLAT = [1000, 1010] * 12
