@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 from oversight.core import account_views, system_views
-from oversight.delivery import views as delivery_views
-from oversight.plan import views as plan_views
 from oversight.portal import dashboard_views, search_views
 from oversight.portal import views as portal_views
 
@@ -11,16 +9,8 @@ urlpatterns = [
     path("", portal_views.home, name="home"),
     path("dashboard/", dashboard_views.overall, name="dashboard"),
     path("search/", search_views.search_page, name="search"),
-    path("plan/", plan_views.plan_current, name="plan_current"),
-    path("plans/<int:pk>/", plan_views.plan_detail, name="plan_detail"),
-    path("objectives/<int:pk>/", plan_views.objective_detail, name="objective_detail"),
-    path("deliverables/", plan_views.deliverable_list, name="deliverable_list"),
-    path("delivery-plan/", delivery_views.delivery_plan_latest, name="delivery_plan_latest"),
-    path("delivery-plans/<int:pk>/", delivery_views.delivery_plan, name="delivery_plan"),
-    path("delivery-plan/activities/<int:pk>/", delivery_views.activity_detail,
-         name="delivery_activity"),
-    path("delivery-plan/activities/<int:pk>/update/", delivery_views.activity_update,
-         name="delivery_activity_update"),
+    path("", include("oversight.plan.urls")),
+    path("", include("oversight.delivery.urls")),
     path("peel/", include("oversight.peel.urls")),
     path("scorecard/", include("scorecard.urls")),
     path("elg/", include("elg.urls")),

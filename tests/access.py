@@ -66,14 +66,14 @@ ACCESS = {
     "recovery_codes": everyone(NOT_ALLOWED),  # a POST
     "sign_out_elsewhere": everyone(NOT_ALLOWED),  # a POST
     "logout": everyone(NOT_ALLOWED),  # signing out is a POST
-    "plan_current": PLAN_READERS,
-    "plan_detail": PLAN_READERS,
-    "objective_detail": PLAN_READERS,
-    "deliverable_list": PLAN_READERS,
-    "delivery_plan_latest": PLAN_READERS,
-    "delivery_plan": PLAN_READERS,
-    "delivery_activity": PLAN_READERS,
-    "delivery_activity_update": PROGRESS_RECORDERS,
+    "plan:current": PLAN_READERS,
+    "plan:detail": PLAN_READERS,
+    "plan:objective": PLAN_READERS,
+    "plan:deliverables": PLAN_READERS,
+    "delivery:latest": PLAN_READERS,
+    "delivery:plan": PLAN_READERS,
+    "delivery:activity": PLAN_READERS,
+    "delivery:activity_update": PROGRESS_RECORDERS,
     "peel:register": PEEL_READERS,
     "peel:finding": PEEL_READERS,
     "peel:inspection": PEEL_READERS,

@@ -87,8 +87,8 @@ def url_cases(data):
 def parameters(name, pattern, model, data):
     wanted = set(pattern.pattern.regex.groupindex)
     known = {
-        "plan_detail": {"pk": data["plan"].pk},
-        "objective_detail": {"pk": data["objective"].pk},
+        "plan:detail": {"pk": data["plan"].pk},
+        "plan:objective": {"pk": data["objective"].pk},
         "scorecard:measure": {"code": data["measure"].code},
         "scorecard:topic": {"code": data["measure"].topic.code},
         "scorecard:topic_download": {"code": data["measure"].topic.code, "kind": "csv"},
@@ -97,14 +97,14 @@ def parameters(name, pattern, model, data):
         **{f"elg:{page}": {"pk": data["meeting"].pk} for page in ELG_MEETING_PAGES},
         **{f"peel:{page}": {"pk": data["finding"].pk} for page in FINDING_PAGES},
         **{f"peel:{page}": {"pk": data["finding"].inspection_id} for page in INSPECTION_PAGES},
-        "delivery_plan": {"pk": data["activity"].objective.plan_id},
+        "delivery:plan": {"pk": data["activity"].objective.plan_id},
         **{f"panel_reports:{page}": {"pk": data["report"].pk} for page in REPORT_PAGES},
         "panel_reports:part": {"pk": data["report"].pk, "slug": "priority-1"},
         "panel_reports:section_edit": {"pk": data["report"].pk, "number": 1},
         "panel_reports:topic_edit": {"pk": data["report"].pk, "code": data["measure"].topic.code},
-        "delivery_activity": {"pk": data["activity"].pk},
+        "delivery:activity": {"pk": data["activity"].pk},
         "elg:subscribed_calendar": {"token": "not-a-calendar-address"},
-        "delivery_activity_update": {"pk": data["activity"].pk},
+        "delivery:activity_update": {"pk": data["activity"].pk},
         "admin:view_on_site": {
             "content_type_id": ContentType.objects.get_for_model(Objective).pk,
             "object_id": data["objective"].pk,

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_csp_allows_no_inline_script_and_pages_have_none(staff_client, current_plan):
-    for url in [reverse("login"), reverse("home"), reverse("plan_current"),
-                reverse("deliverable_list")]:
+    for url in [reverse("login"), reverse("home"), reverse("plan:current"),
+                reverse("plan:deliverables")]:
         response = staff_client.get(url)
         policy = response["Content-Security-Policy"]
         script_src = re.search(r"script-src ([^;]*)", policy).group(1)

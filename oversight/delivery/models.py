@@ -19,7 +19,7 @@ class DeliveryPlan(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("delivery_plan", args=[self.pk])
+        return reverse("delivery:plan", args=[self.pk])
 
 
 class DeliveryObjective(models.Model):
@@ -62,7 +62,7 @@ class CoreActivity(models.Model):
         return self.text[:80]
 
     def get_absolute_url(self):
-        return reverse("delivery_activity", args=[self.pk])
+        return reverse("delivery:activity", args=[self.pk])
 
 
 class ActivityUpdate(models.Model):

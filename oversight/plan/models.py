@@ -52,7 +52,7 @@ class Plan(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("plan_detail", args=[self.pk])
+        return reverse("plan:detail", args=[self.pk])
 
 
 class Priority(models.Model):
@@ -96,7 +96,7 @@ class Objective(models.Model):
         return f"{self.code} {self.title}"
 
     def get_absolute_url(self):
-        return reverse("objective_detail", args=[self.pk])
+        return reverse("plan:objective", args=[self.pk])
 
 
 class DeliverableQuerySet(models.QuerySet):

@@ -8,10 +8,10 @@ from oversight.core.roles import Perm, role_of
 SECTIONS = [
     ("Home", "home", None),
     ("Dashboard", "dashboard", Perm.READ_SCORECARD),
-    ("The Plan", "plan_current", Perm.READ_PLAN),
-    ("Deliverables", "deliverable_list", Perm.READ_PLAN),
+    ("The Plan", "plan:current", Perm.READ_PLAN),
+    ("Deliverables", "plan:deliverables", Perm.READ_PLAN),
     ("PEEL register", "peel:register", Perm.READ_PEEL),
-    ("Delivery plan", "delivery_plan_latest", Perm.READ_PLAN),
+    ("Delivery plan", "delivery:latest", Perm.READ_PLAN),
     ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
     ("ELG meetings", "elg:schedule", Perm.READ_ELG),
     ("Panel reports", "panel_reports:list", Perm.READ_PUBLISHED_REPORTS),

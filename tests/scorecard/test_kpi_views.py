@@ -201,7 +201,7 @@ def test_scorecard_index_and_objective_page_list_topics(kpi_data, staff_client, 
     kpi_data["topic"].save()
     topic_link = f'href="{kpi_data["topic"].get_absolute_url()}"'
     assert topic_link in staff_client.get(reverse("scorecard:index")).content.decode()
-    page = staff_client.get(reverse("objective_detail", args=[objective.pk]))
+    page = staff_client.get(reverse("plan:objective", args=[objective.pk]))
     assert topic_link in page.content.decode()
 
 

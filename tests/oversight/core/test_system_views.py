@@ -43,7 +43,7 @@ def signed_in_client(transactional_db):
 
 def test_pages_give_a_friendly_503_when_the_database_is_down(signed_in_client, request):
     request.getfixturevalue("database_down")
-    response = signed_in_client.get(reverse("plan_current"))
+    response = signed_in_client.get(reverse("plan:current"))
     assert response.status_code == 503
     page = response.content.decode()
     assert "Sorry, the service is unavailable" in page

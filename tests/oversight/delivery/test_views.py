@@ -18,7 +18,7 @@ def test_owners_named_together_are_each_an_owner():
 
 def test_an_update_needs_text_and_sets_the_activity_status(staff_client, db):
     activity = CoreActivityFactory()
-    url = reverse("delivery_activity_update", args=[activity.pk])
+    url = reverse("delivery:activity_update", args=[activity.pk])
     data = {"date": "31 March 2021", "narrative": "", "status": "at_risk"}
     assert "Enter what progress has been made" in page_text(staff_client.post(url, data))
     assert not ActivityUpdate.objects.exists()
@@ -44,6 +44,6 @@ def test_the_plan_page_issues_the_same_queries_for_more_activities(staff_client,
 def test_officers_read_the_plan_but_cannot_record_progress(officer_client, db):
     activity = CoreActivityFactory()
     assert officer_client.get(activity.objective.plan.get_absolute_url()).status_code == 200
-    response = officer_client.post(reverse("delivery_activity_update", args=[activity.pk]),
+    response = officer_client.post(reverse("delivery:activity_update", args=[activity.pk]),
                                    {"date": "1 April 2021", "narrative": "x", "status": "complete"})
     assert response.status_code == 403

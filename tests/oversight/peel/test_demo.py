@@ -42,7 +42,7 @@ def test_the_delivery_plan_is_seed_004s(staff_client, demo):
     plan = DeliveryPlan.objects.get()
     assert plan.objectives.count() == 5
     assert CoreActivity.objects.count() == 48
-    text = page_text(staff_client.get(reverse("delivery_plan_latest")))
+    text = page_text(staff_client.get(reverse("delivery:latest")))
     assert "Objective 4. Be an outstanding employer" in text
     assert ("Develop an executive performance dashboard overview for OPCC ELT and PCC / Police "
             "and Crime Panel Director P&C Complete") in text

@@ -24,7 +24,7 @@ def build_plan(priorities=2, objectives=2, deliverables=2):
 
 def test_plan_overview_lists_priorities_and_objectives(staff_client, current_plan):
     objective = current_plan.priorities.get().objectives.get()
-    page = staff_client.get(reverse("plan_current")).content.decode()
+    page = staff_client.get(reverse("plan:current")).content.decode()
     assert current_plan.title in page
     assert f'href="{objective.get_absolute_url()}"' in page
     assert "Priority 1:" in page
@@ -39,8 +39,8 @@ def test_plan_pages_issue_the_same_number_of_queries_whatever_their_size(
     # 7 for every signed-in page (session, user, permissions, role, and the
     # session save that makes the idle timeout work), the rest the page's own.
     for url in [
-        reverse("plan_current"),
-        reverse("deliverable_list"),
+        reverse("plan:current"),
+        reverse("plan:deliverables"),
         objective.get_absolute_url(),
     ]:
         with django_assert_max_num_queries(13):
@@ -55,7 +55,7 @@ def test_deliverables_show_computed_status_in_words(staff_client, current_plan):
         due_date=date(2023, 3, 31),
         progress=95,
     )
-    page = staff_client.get(reverse("deliverable_list"), {"as_of": "2023-12-14"})
+    page = staff_client.get(reverse("plan:deliverables"), {"as_of": "2023-12-14"})
     row = next(r for r in page.context["table"].rows if "Training ASB" in r.record.action)
     assert row.get_cell("current_status").strip().endswith("Overdue</strong>")
 
@@ -65,7 +65,7 @@ def test_deliverables_filter_by_status(staff_client, current_plan):
     DeliverableFactory(objective=objective, action="Finished", progress=100)
     DeliverableFactory(objective=objective, action="Late", progress=10, due_date=date(2023, 1, 31))
     response = staff_client.get(
-        reverse("deliverable_list"), {"status": "complete", "as_of": "2023-12-14"}
+        reverse("plan:deliverables"), {"status": "complete", "as_of": "2023-12-14"}
     )
     actions = [row.record.action for row in response.context["table"].rows]
     assert actions == ["Finished"]
@@ -73,7 +73,7 @@ def test_deliverables_filter_by_status(staff_client, current_plan):
 
 
 def test_a_bad_date_is_explained_and_the_list_still_shows(staff_client, current_plan):
-    response = staff_client.get(reverse("deliverable_list"), {"as_of": "14/13/2023"})
+    response = staff_client.get(reverse("plan:deliverables"), {"as_of": "14/13/2023"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
@@ -84,7 +84,7 @@ def test_a_bad_date_is_explained_and_the_list_still_shows(staff_client, current_
 
 
 def test_unknown_objective_gives_not_found_inside_the_layout(staff_client, current_plan):
-    response = staff_client.get(reverse("objective_detail", args=[999999]))
+    response = staff_client.get(reverse("plan:objective", args=[999999]))
     assert response.status_code == 404
     page = response.content.decode()
     assert "Page not found" in page
@@ -94,7 +94,7 @@ def test_unknown_objective_gives_not_found_inside_the_layout(staff_client, curre
 def test_a_previous_plan_has_its_own_page(staff_client, current_plan):
     old = PlanFactory(title="Police and Crime Plan 2017-21", period="2017-21",
                       start_date=date(2017, 4, 1), end_date=date(2021, 3, 31))
-    overview = staff_client.get(reverse("plan_current")).content.decode()
+    overview = staff_client.get(reverse("plan:current")).content.decode()
     assert f'href="{old.get_absolute_url()}"' in overview
     assert "(previous)" in staff_client.get(old.get_absolute_url()).content.decode()
 
