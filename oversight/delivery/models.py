@@ -1,9 +1,10 @@
 """The OPCC's own delivery plan (seed 004): objectives, core activities and
 each activity's ELT owner, status and progress updates."""
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
+
+from oversight.core.progress import ProgressUpdateBase
 
 
 class DeliveryPlan(models.Model):
@@ -65,19 +66,14 @@ class CoreActivity(models.Model):
         return reverse("delivery:activity", args=[self.pk])
 
 
-class ActivityUpdate(models.Model):
+class ActivityUpdate(ProgressUpdateBase):
     """An update sets its activity's status (see forms.ActivityUpdateForm)."""
 
     activity = models.ForeignKey(CoreActivity, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField()
-    narrative = models.TextField("progress")
     status = models.CharField(max_length=20, choices=ActivityStatus)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                               null=True, blank=True, related_name="+")
     is_demo = models.BooleanField("invented for the demo", default=False)
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(ProgressUpdateBase.Meta):
         constraints = [models.CheckConstraint(
             condition=~models.Q(narrative=""), name="activity_update_has_text",
             violation_error_message="Enter what progress has been made")]

@@ -3,14 +3,13 @@ their ELT owners, each activity's status and progress updates."""
 
 from collections import Counter
 
-from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import get_object_or_404, render
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.progress import add_update_page
 from oversight.core.roles import Perm
 from oversight.delivery.forms import ActivityUpdateForm
 from oversight.delivery.models import ActivityStatus, ActivityUpdate, CoreActivity, DeliveryPlan
@@ -63,14 +62,9 @@ def activity_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @RECORD
 def activity_update(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(CoreActivity.objects.select_related("objective__plan"), pk=pk)
-    form = ActivityUpdateForm(request.POST or None, initial={
-        "date": timezone.localdate(), "status": activity.status})
-    if form.is_valid():
-        form.save_for(activity, request.user)
-        messages.success(request, "Progress update added.")
-        return redirect(activity)
-    context = {"form": form, "caption": activity.objective.plan.title,
-               "subject": f"{activity.text} ({activity.owner})", "breadcrumbs": trail(
-        (activity.objective.plan.title, activity.objective.plan.get_absolute_url()),
-        ("Core activity", activity.get_absolute_url()))}
-    return render(request, "oversight/update_form.html", context)
+    return add_update_page(
+        request, activity, ActivityUpdateForm, done="Progress update added.",
+        caption=activity.objective.plan.title, about=f"{activity.text} ({activity.owner})",
+        breadcrumbs=trail(
+            (activity.objective.plan.title, activity.objective.plan.get_absolute_url()),
+            ("Core activity", activity.get_absolute_url())))

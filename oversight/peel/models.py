@@ -2,12 +2,12 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from oversight.core.progress import ProgressUpdateBase
 from oversight.peel.clock import response_clock, response_due
 
 
@@ -173,17 +173,12 @@ class Rag(models.TextChoices):
     GREEN = "green", "Green"
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(ProgressUpdateBase):
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="updates")
-    date = models.DateField()
-    narrative = models.TextField("progress")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                               null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(ProgressUpdateBase.Meta):
         get_latest_by = ["date", "pk"]
         constraints = [models.CheckConstraint(
             condition=~models.Q(narrative=""), name="progress_update_has_text",

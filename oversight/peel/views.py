@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from oversight.core.breadcrumbs import section
+from oversight.core.progress import add_update_page
 from oversight.core.roles import Perm
 from oversight.peel import evidence
 from oversight.peel.forms import FindingFilterForm, FindingForm, ProgressUpdateForm
@@ -88,16 +89,10 @@ def finding_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 @RECORD
 def add_update(request: HttpRequest, pk: int) -> HttpResponse:
     finding = get_object_or_404(Finding.objects.select_related("inspection"), pk=pk)
-    form = ProgressUpdateForm(request.POST or None, initial={
-        "date": timezone.localdate(), "status": finding.status})
-    if form.is_valid():
-        form.save_for(finding, request.user)
-        messages.success(request, f"Progress update added to {finding.reference}.")
-        return redirect(finding)
-    context = {"form": form, "caption": f"{finding.get_kind_display()} {finding.reference}",
-               "subject": finding.text,
-               "breadcrumbs": crumbs((finding.reference, finding.get_absolute_url()))}
-    return render(request, "oversight/update_form.html", context)
+    return add_update_page(
+        request, finding, ProgressUpdateForm, done=f"Progress update added to {finding.reference}.",
+        caption=f"{finding.get_kind_display()} {finding.reference}", about=finding.text,
+        breadcrumbs=crumbs((finding.reference, finding.get_absolute_url())))
 
 
 @READ

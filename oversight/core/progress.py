@@ -1,0 +1,40 @@
+"""A progress update, for anything whose progress the OPCC records (PEEL
+findings, delivery-plan activities): the fields every update has, and the
+one page that adds one and sets its subject's status."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from oversight.core.breadcrumbs import Crumb
+from oversight.core.requests import signed_in_user
+
+
+class ProgressUpdateBase(models.Model):
+    date = models.DateField()
+    narrative = models.TextField("progress")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                               null=True, blank=True, related_name="+")
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-pk"]
+
+
+def add_update_page(request: HttpRequest, subject: Any, form_class: type, *, done: str,
+                    caption: str, about: str, breadcrumbs: list[Crumb]) -> HttpResponse:
+    """The form for a progress update on `subject`; saved, it sets the
+    subject's status (ProgressFormMixin) and returns to the subject."""
+    form = form_class(request.POST or None, initial={
+        "date": timezone.localdate(), "status": subject.status})
+    if form.is_valid():
+        form.save_for(subject, signed_in_user(request))
+        messages.success(request, done)
+        return redirect(subject)
+    context = {"form": form, "caption": caption, "subject": about, "breadcrumbs": breadcrumbs}
+    return render(request, "oversight/update_form.html", context)
