@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from oversight.core.requests import signed_in_user
 from oversight.core.roles import Perm
 from panel_reports import workflow
 from panel_reports.forms import CommentForm, ReportForm, SectionForm, TopicPageForm
@@ -38,7 +39,7 @@ def refused(request, report, error):
 def report_add(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None)
     if form.is_valid():
-        report = workflow.create_draft(form.save(commit=False), request.user)
+        report = workflow.create_draft(form.save(commit=False), signed_in_user(request))
         messages.success(request, f"Draft started: {report.title}. Its topic pages start from "
                                   "the scorecard's data summaries.")
         return redirect(report)
@@ -97,14 +98,14 @@ def step(request, pk, move, done):
 @require_POST
 @WRITE
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    return step(request, pk, lambda r: workflow.submit(r, request.user),
+    return step(request, pk, lambda r: workflow.submit(r, signed_in_user(request)),
                 "Submitted for approval. The OPCC lead can now publish it or send it back.")
 
 
 @require_POST
 @APPROVE
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    return step(request, pk, lambda r: workflow.publish(r, request.user),
+    return step(request, pk, lambda r: workflow.publish(r, signed_in_user(request)),
                 "Published. Panel members can now read it; its figures are frozen as they "
                 "stand today.")
 
@@ -125,7 +126,7 @@ def commented_step(request, pk, move, *, heading, label, missing, button, done):
 @APPROVE
 def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     return commented_step(
-        request, pk, lambda r, c: workflow.send_back(r, request.user, c),
+        request, pk, lambda r, c: workflow.send_back(r, signed_in_user(request), c),
         heading="Send the report back", label="What needs changing?",
         missing="Say what needs changing: sending a report back needs a comment.",
         button="Send it back", done="Sent back to draft with your comment.")
@@ -134,7 +135,7 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
 @WRITE
 def correct(request: HttpRequest, pk: int) -> HttpResponse:
     return commented_step(
-        request, pk, lambda r, c: workflow.start_correction(r, request.user, c),
+        request, pk, lambda r, c: workflow.start_correction(r, signed_in_user(request), c),
         heading="Correct the published report", label="What does the correction change?",
         missing="Say what the correction changes: it is printed on both versions.",
         button="Start the correction",

@@ -3,7 +3,11 @@ approval, sent back with a comment or published by the OPCC lead, and
 corrected by a new version. Who may do each is checked by the views; what
 state allows it is checked here, with the message users see."""
 
+from collections.abc import Iterable
+from datetime import date, datetime
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -22,7 +26,7 @@ class WorkflowError(Exception):
     """A step the report's state does not allow; the message says why."""
 
 
-def ensure_editable(report):
+def ensure_editable(report: Report) -> None:
     if report.status == Report.Status.PUBLISHED:
         raise WorkflowError("This report is published and cannot be changed. To correct it, "
                             "start a correction: a new version that keeps this one visible.")
@@ -32,7 +36,7 @@ def ensure_editable(report):
 
 
 @transaction.atomic
-def create_draft(report, user) -> Report:
+def create_draft(report: Report, user: User) -> Report:
     """Save a new draft with a section for each of its Plan's priorities and a page
     for each topic with active measures, SO WHAT started from the data summary."""
     report.status, report.created_by = Report.Status.DRAFT, user
@@ -53,14 +57,14 @@ def create_draft(report, user) -> Report:
     return report
 
 
-def latest_months(topics) -> dict[int, object]:
+def latest_months(topics: Iterable[Topic]) -> dict[int, date]:
     """Each topic's latest month with data (one query)."""
     return dict(MonthlyValue.objects.filter(measure__topic__in=topics).values(
         "measure__topic").annotate(latest=Max("month")).values_list("measure__topic", "latest"))
 
 
 @transaction.atomic
-def submit(report, user):
+def submit(report: Report, user: User) -> None:
     report = _locked(report)
     if report.status != Report.Status.DRAFT:
         raise WorkflowError(f"Only a draft can be submitted; this report is "
@@ -69,7 +73,7 @@ def submit(report, user):
 
 
 @transaction.atomic
-def send_back(report, user, comment: str):
+def send_back(report: Report, user: User, comment: str) -> None:
     report = _locked(report)
     if report.status != Report.Status.SUBMITTED:
         raise WorkflowError("Only a report submitted for approval can be sent back.")
@@ -79,7 +83,7 @@ def send_back(report, user, comment: str):
 
 
 @transaction.atomic
-def publish(report, user, at=None) -> Report:
+def publish(report: Report, user: User, at: datetime | None = None) -> Report:
     """Freeze the report as it stands: every figure, table, chart and text.
     (`at`: when, if not now; the demo publishes its report in December 2023.)"""
     report = _locked(report)
@@ -98,7 +102,7 @@ def publish(report, user, at=None) -> Report:
 
 
 @transaction.atomic
-def start_correction(report, user, note: str) -> Report:
+def start_correction(report: Report, user: User, note: str) -> Report:
     """A new draft version of a published report, copied from it; the published
     version stays as it is, and says it has been corrected once this one is."""
     report = _locked(report)
@@ -115,8 +119,10 @@ def start_correction(report, user, note: str) -> Report:
         inspection=report.inspection, assessment=report.assessment,
         version=report.version + 1, corrects=report, correction_note=note.strip(),
         created_by=user)
-    for item in (*sections, *pages):
-        item.pk, item.report = None, new
+    for section in sections:
+        section.pk, section.report = None, new
+    for page in pages:
+        page.pk, page.report = None, new
     PrioritySection.objects.bulk_create(sections)
     TopicPage.objects.bulk_create(pages)
     ReportEvent.objects.create(report=new, action=Action.CORRECTION, comment=note.strip(),
@@ -124,17 +130,17 @@ def start_correction(report, user, note: str) -> Report:
     return new
 
 
-def submitter(report) -> int | None:
+def submitter(report: Report) -> int | None:
     """Who submitted the report for the approval it is waiting for."""
     return (report.events.filter(action=Action.SUBMITTED).order_by("-at", "-pk")
             .values_list("by", flat=True).first())
 
 
-def _locked(report) -> Report:
+def _locked(report: Report) -> Report:
     return Report.objects.select_for_update().get(pk=report.pk)
 
 
-def _move(report, status, action, user, comment=""):
+def _move(report: Report, status: str, action: str, user: User, comment: str = "") -> None:
     report.status = status
     report.save()
     ReportEvent.objects.create(report=report, action=action, comment=comment, by=user)

@@ -1,6 +1,7 @@
 """Data freshness: the latest month held for each measure and area, and which
 of them lack last month's data."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +18,8 @@ def expected_month(this_month: date) -> date:
     return add_months(this_month, -1)
 
 
-def newest_month(measures=None, up_to: date | None = None) -> date | None:
+def newest_month(measures: Iterable[Measure | int] | None = None,
+                 up_to: date | None = None) -> date | None:
     """The newest month with data (for `measures`, or any), no later than
     `up_to` if given (one query)."""
     values = MonthlyValue.objects.all()
@@ -28,7 +30,8 @@ def newest_month(measures=None, up_to: date | None = None) -> date | None:
     return values.aggregate(latest=Max("month"))["latest"]
 
 
-def month_seen_on(day: date, measures=None) -> date | None:
+def month_seen_on(day: date,
+                  measures: Iterable[Measure | int] | None = None) -> date | None:
     """The newest month with data (for `measures`, or any) that a meeting on
     `day` could have seen: at most the month before (one query)."""
     return newest_month(measures, expected_month(day.replace(day=1)))
@@ -48,7 +51,8 @@ class FreshRow:
         return self.measure.get_absolute_url()
 
 
-def latest_months(expected: date, measures=None) -> list[FreshRow]:
+def latest_months(expected: date,
+                  measures: Iterable[Measure] | None = None) -> list[FreshRow]:
     """Every active measure × area with the newest month held up to `expected`,
     those missing `expected` first (four queries; one if given the active
     measures, with areas prefetched)."""

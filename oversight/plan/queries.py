@@ -1,13 +1,15 @@
 """Reads of the Plan that pages share."""
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 
 from oversight.plan.deliverables import DeliverableStatus
-from oversight.plan.models import Deliverable
+from oversight.plan.models import Deliverable, DeliverableQuerySet
 
 
-def deliverables_with_status(deliverables, as_of: date) -> list[Deliverable]:
+def deliverables_with_status(deliverables: DeliverableQuerySet,
+                             as_of: date) -> list[Deliverable]:
     """The deliverables with their objective, each given `current_status` as of a date."""
     rows = list(deliverables.with_objective())
     for deliverable in rows:
@@ -15,6 +17,6 @@ def deliverables_with_status(deliverables, as_of: date) -> list[Deliverable]:
     return rows
 
 
-def status_counts(rows) -> dict[DeliverableStatus, int]:
+def status_counts(rows: Iterable[Deliverable]) -> dict[DeliverableStatus, int]:
     counts = Counter(row.current_status for row in rows)
     return {status: counts.get(status, 0) for status in DeliverableStatus}

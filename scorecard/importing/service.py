@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+import pandas as pd
 import pghistory
 from django.db import transaction
 
@@ -13,7 +14,7 @@ from scorecard.importing.values import Catalogue, CheckedValues, check_values
 class StalePreview(Exception):
     """Stored values changed since the preview the user confirmed."""
 
-    def __init__(self, comparison):
+    def __init__(self, comparison: store.Comparison) -> None:
         self.comparison = comparison
 
 
@@ -29,7 +30,7 @@ class Outcome:
 
 
 def import_values(
-    table,
+    table: pd.DataFrame,
     *,
     this_month: date,
     write: bool,
