@@ -239,14 +239,14 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, today: date):
         return self.still_open().filter(due_date__lt=today)
 
-    def in_log(self, show: str = "open", organisation: str = "", today: date | None = None):
+    def in_log(self, show: str, organisation: str, today: date):
         """The actions log's list: open, overdue (on `today`) or all; of one
-        organisation, or anyone's."""
+        organisation, or anyone's ("")."""
         actions = self.select_related("meeting")
         if organisation:
             actions = actions.filter(organisation=organisation)
         if show == "overdue":
-            return actions.overdue(today or date.today())
+            return actions.overdue(today)
         return actions if show == "all" else actions.still_open()
 
 

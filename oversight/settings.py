@@ -18,6 +18,8 @@ from oversight.core.local_data import stored_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION = os.environ.get("PCC_ENV", "development") == "production"
+# A TLS proxy in front sets X-Forwarded-For and X-Forwarded-Proto.
+BEHIND_TLS_PROXY = os.environ.get("BEHIND_TLS_PROXY") == "1"
 
 
 def env_list(name: str) -> list[str]:
@@ -142,9 +144,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOCKOUT_MINUTES", "30"
 # The address is the connection's own, or the one the TLS proxy in front
 # says it saw: never a header a client could set itself.
 AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if os.environ.get("BEHIND_TLS_PROXY") == "1"
-    else ["REMOTE_ADDR"])
-AXES_IPWARE_PROXY_COUNT = 1 if os.environ.get("BEHIND_TLS_PROXY") == "1" else None
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if BEHIND_TLS_PROXY else ["REMOTE_ADDR"])
+AXES_IPWARE_PROXY_COUNT = 1 if BEHIND_TLS_PROXY else None
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -203,7 +204,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = 31536000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    if os.environ.get("BEHIND_TLS_PROXY") == "1":
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # A deliverable is "behind" when its progress trails the share of time

@@ -10,7 +10,7 @@ from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
 from tests.factories import BriefingFactory, ThemeFactory, UserFactory
-from tests.scorecard_data import OCT_2023, catalogue, kpi_data  # noqa: F401
+from tests.scorecard_data import OCT_2023
 
 pytestmark = pytest.mark.django_db
 # Roles that see drafts; the others see only what is issued or published.
@@ -34,7 +34,7 @@ def test_briefings_visible_to_each_role(role):
 
 
 @pytest.mark.parametrize("role", list(Role), ids=str)
-def test_reports_visible_to_each_role(role, current_plan, kpi_data):  # noqa: F811
+def test_reports_visible_to_each_role(role, current_plan, kpi_data):
     staff, lead = UserFactory(role=Role.OPCC_STAFF), UserFactory(role=Role.OPCC_LEAD)
 
     def report(start):

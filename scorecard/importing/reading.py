@@ -62,13 +62,13 @@ def _read_csv(data: bytes) -> pd.DataFrame:
         except (UnicodeDecodeError, pa.ArrowInvalid) as again:
             raise FileProblem("The file's text could not be read: save it as CSV UTF-8"
                               ) from again
-    _refuse_repeated_headings([name.strip().lower() for name in table.column_names])
     # No copies: pandas' "str" columns are Arrow large strings, as read, and a
-    # column is only rewritten if some cell in it has spaces to trim.
+    # column is only rewritten if some cell in it has spaces to trim. Keyed by
+    # position, so a repeated heading reaches read_table's check, not a dict.
     return pd.DataFrame({
-        name: pd.Series(_trimmed(column), dtype="str")
-        for name, column in zip(table.column_names, table.columns, strict=True)
-    }, copy=False)
+        index: pd.Series(_trimmed(column), dtype="str")
+        for index, column in enumerate(table.columns)
+    }, copy=False).set_axis(table.column_names, axis=1)
 
 
 def _trimmed(cells: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -97,11 +97,7 @@ def xlsx(sheet_xml: str | None = None, strings_xml: str | None = None,
     for key, value in replace.items():
         name = next(n for n in parts if n.replace(".", "_").replace("/", "_") == key)
         parts[name] = value
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
-    return out.getvalue()
+    return _zip(parts)
 
 
 def rows_xlsx(rows: list[list[str]], dimension: str | None = None) -> bytes:
@@ -196,9 +192,9 @@ def fake_zips() -> dict[str, Callable[[], bytes]]:
     }
 
 
-def _zip(parts: dict[str, str]) -> bytes:
+def _zip(parts: dict[str, str | bytes]) -> bytes:
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as archive:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(name, content)
     return out.getvalue()

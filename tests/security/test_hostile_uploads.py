@@ -15,7 +15,6 @@ from django.urls import reverse
 
 from scorecard.importing.reading import read_table
 from scorecard.models import MonthlyValue, ValueUpload
-from tests.scorecard_data import catalogue  # noqa: F401
 from tests.security.hostile_files import CASES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -19,7 +19,7 @@ from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Acronym, PanelMeeting, Report
 from tests.factories import BriefingFactory, RecommendationFactory, UserFactory
-from tests.scorecard_data import OCT_2023, catalogue, kpi_data  # noqa: F401
+from tests.scorecard_data import OCT_2023
 
 SECRET_FILE_TEXT = "root:x:0:0"
 SCRIPT_MARK = "SCRIPT-RAN"

@@ -7,7 +7,6 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from scorecard.models import MonthlyValue, ValueUpload
-from tests.scorecard_data import catalogue  # noqa: F401
 from tests.security.hostile_files import COLUMNS, GOOD_ROW, rows_xlsx
 
 

@@ -14,13 +14,13 @@ from panel_reports.models import Report
 from panel_reports.workflow import WorkflowError
 from tests.conftest import sign_in
 from tests.factories import UserFactory
-from tests.scorecard_data import OCT_2023, catalogue, kpi_data  # noqa: F401
+from tests.scorecard_data import OCT_2023
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def submitted(current_plan, kpi_data):  # noqa: F811
+def submitted(current_plan, kpi_data):
     lead = UserFactory(role=Role.OPCC_LEAD)
     report = workflow.create_draft(Report(period_start=OCT_2023, period_end=OCT_2023,
                                           reference_month=OCT_2023), lead)
