@@ -5,7 +5,7 @@ import pytest
 from oversight.core.roles import Role
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
 
-pytest_plugins = ["tests.scorecard_data"]
+pytest_plugins = ["tests.scorecard_data", "tests.elg.seed"]
 
 
 @pytest.fixture

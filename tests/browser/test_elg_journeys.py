@@ -12,7 +12,6 @@ from pypdf import PdfReader
 from elg.models import Action, Meeting, Question
 from oversight.core.roles import Role
 from tests.browser.test_journeys import sign_in, violations
-from tests.elg.test_views import plan  # noqa: F401 (a fixture)
 from tests.factories import ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.browser

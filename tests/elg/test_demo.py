@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from elg.models import Meeting
 from scorecard.models import Topic
-from tests.elg.test_views import REVIEW, SEED_TABLE
+from tests.elg.seed import REVIEW, SEED_TABLE
 from tests.pages import cells, page_text
 
 pytestmark = pytest.mark.django_db
