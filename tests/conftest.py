@@ -5,7 +5,10 @@ import pytest
 from oversight.core.roles import Role
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
 
-pytest_plugins = ["tests.scorecard_data", "tests.elg.seed"]
+# Modules of shared data whose fixtures every test module may use.
+pytest_plugins = [
+    "tests.scorecard_data", "tests.elg.seed", "tests.oversight.portal.board", "tests.url_walk",
+]
 
 
 @pytest.fixture

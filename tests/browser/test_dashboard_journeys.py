@@ -11,10 +11,8 @@ import pytest
 from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
-from tests.browser.test_journeys import sign_in, violations
-from tests.browser.test_kpi_journeys import A4_LANDSCAPE_POINTS
+from tests.browser.journey import A4_LANDSCAPE_POINTS, sign_in, violations
 from tests.factories import UserFactory
-from tests.oversight.portal.test_dashboard import board_data  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from elg.models import Action, Meeting, Question
 from oversight.core.roles import Role
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import sign_in, violations
 from tests.factories import ThemeFactory, UserFactory
 
 pytestmark = pytest.mark.browser

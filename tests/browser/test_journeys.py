@@ -2,15 +2,12 @@
 finds no WCAG 2.2 A/AA violation on any of them."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from oversight.core.roles import Role
-from tests.factories import PASSWORD, DeliverableFactory, UserFactory
+from tests.browser.journey import sign_in, violations
+from tests.factories import DeliverableFactory, UserFactory
 
 pytestmark = pytest.mark.browser
-
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-AXE = Axe()
 
 PLAN_PAGES = ["/", "/plan/", "/objectives/{objective}/", "/deliverables/",
               "/deliverables/?status=overdue&as_of=2023-12-14", "/deliverables/?as_of=31-31-2023",
@@ -24,35 +21,6 @@ PAGES = {
                          "/admin/axes/accessattempt/"],
     Role.PANEL_MEMBER: ["/", "/accessibility/", "/plan/"],  # /plan/ is their 403 page
 }
-
-
-def violations(page):
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA}})
-    return [
-        f"{page.url}: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in results.response["violations"]
-    ]
-
-
-def sign_in(page, username, password=PASSWORD):
-    """The sign-in form, and the code from the user's authenticator if their
-    role needs one (a test phone is given them if they have none)."""
-    from django.contrib.auth import get_user_model
-
-    from oversight.core import two_factor
-    from tests.conftest import code_now, give_authenticator
-
-    user = get_user_model().objects.get(username=username)
-    device = None
-    if two_factor.needs_code(user):
-        device = two_factor.authenticator(user) or give_authenticator(user)
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
-    if device is not None:
-        page.get_by_label("Code").fill(code_now(device))
-        page.get_by_role("button", name="Continue").click()
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ import re
 import pytest
 
 from oversight.core.roles import Role
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import A4_LANDSCAPE_POINTS, sign_in, violations
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
-A4_LANDSCAPE_POINTS = (841.92, 595.92)
 # 297 mm less the 10 mm margins, at 96 CSS pixels to the inch.
 PRINTABLE_WIDTH = round((297 - 20) / 25.4 * 96)
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import sign_in, violations
 from tests.factories import CauseFactory, InspectionFactory, RecommendationFactory, UserFactory
 from tests.scorecard_data import OCT_2023
 

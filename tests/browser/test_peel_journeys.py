@@ -9,7 +9,7 @@ import datetime
 import pytest
 
 from oversight.core.roles import Role
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import sign_in, violations
 from tests.factories import (
     CauseFactory,
     CoreActivityFactory,
@@ -17,7 +17,7 @@ from tests.factories import (
     RecommendationFactory,
     UserFactory,
 )
-from tests.oversight.peel.test_views import IMPROVING, measure_with
+from tests.oversight.peel.findings import IMPROVING, measure_with
 
 pytestmark = pytest.mark.browser
 

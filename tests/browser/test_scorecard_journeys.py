@@ -3,7 +3,7 @@
 import pytest
 
 from oversight.core.roles import Role
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import sign_in, violations
 from tests.factories import UserFactory
 from tests.scorecard_data import csv_file
 

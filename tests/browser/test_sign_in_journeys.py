@@ -6,7 +6,7 @@ import pytest
 
 from oversight.core import two_factor
 from oversight.core.roles import Role
-from tests.browser.test_journeys import sign_in, violations
+from tests.browser.journey import sign_in, violations
 from tests.conftest import code_now
 from tests.factories import PASSWORD, UserFactory
 

@@ -1,7 +1,6 @@
 """Editing a draft (panel_reports/edit_views.py): figure tokens in SO WHAT render as
 the tables' figures; a bad token is refused by name."""
 
-
 import pytest
 from django.urls import reverse
 

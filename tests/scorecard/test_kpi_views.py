@@ -5,7 +5,6 @@ import csv
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -140,9 +139,6 @@ def test_data_summary_bullets_use_the_tables_figures(kpi_data, staff_client):
             "the same as the previous 12 months.") in html
 
 
-# --- What needs attention, data freshness, methodology, navigation ----------
-
-
 def test_attention_ranks_every_row_by_weighting_and_filters(kpi_data, staff_client):
     url = reverse("scorecard:attention")
     rows = cells(staff_client.get(url))
@@ -203,81 +199,6 @@ def test_scorecard_index_and_objective_page_list_topics(kpi_data, staff_client, 
     assert topic_link in staff_client.get(reverse("scorecard:index")).content.decode()
     page = staff_client.get(reverse("plan:objective", args=[objective.pk]))
     assert topic_link in page.content.decode()
-
-
-# --- The command --------------------------------------------------------------
-
-
-def test_kpi_table_command_filters_by_topic_and_area(kpi_data):
-    out = io.StringIO()
-    call_command("kpi_table", "--month", "2023-10", "--area", "COUNTY", "--format", "csv",
-                 "--topic", kpi_data["topic"].code, stdout=out)
-    rows = list(csv.reader(io.StringIO(out.getvalue())))
-    assert rows[0][:3] == ["Topic", "Measure", "Oct-2023"]
-    assert [r[1] for r in rows[1:]] == ["Average Time to Answer: All 999 - County"]
-    text = io.StringIO()
-    call_command("kpi_table", "--month", "2023-10", stdout=text)
-    assert "Call Answered Volume: 999" in text.getvalue()
-    assert "   2,000   " in text.getvalue()
-
-
-@pytest.mark.parametrize(("options", "message"), [
-    (["--month", "Oct 2023"], "Give the month as YYYY-MM"),
-    (["--month", "2023-10", "--topic", "nope"], "No topic has the code 'nope'."),
-    (["--month", "2023-10", "--area", "NOPE"], "No area has the code 'NOPE'."),
-])
-def test_kpi_table_command_errors(kpi_data, options, message):
-    with pytest.raises(CommandError, match=message):
-        call_command("kpi_table", *options)
-
-
-# --- The measure page's chart -------------------------------------------------
-
-
-def chart_json(html, number=1):
-    import json
-
-    start = html.index(f'<script id="chart-{number}-data" type="application/json">')
-    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
-    return json.loads(body, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
-
-
-def test_measure_page_charts_values_limits_rules_and_thresholds(kpi_data, staff_client):
-    from scorecard.models import Annotation
-
-    Annotation.objects.create(month=OCT_2023, measure=kpi_data["duration"],
-                              kind="intervention", text="New rota")
-    html = staff_client.get(kpi_data["duration"].get_absolute_url()).content.decode()
-    figure = chart_json(html)
-    traces = {trace.get("name"): trace for trace in figure["data"]}
-    # Against Oct-2023's limits the flat 600 s months sit 1 sigma low, in a long run.
-    assert list(traces) == [
-        "Monthly value", "Centre line", "+3 sigma", "-3 sigma", "+2 sigma", "-2 sigma",
-        "+1 sigma", "-1 sigma", "Rule One", "Rule Three", "Rule Eight", "SLA 10 min",
-        "Intervention (Oct-2023)"]
-    assert traces["Centre line"]["y"] == [pytest.approx(604.1667 / 60)] * 2
-    assert traces["Monthly value"]["y"][-1] == pytest.approx(700 / 60)  # minutes
-    assert traces["Rule One"]["x"] == ["Oct-2023"]
-    assert traces["SLA 10 min"]["y"] == [10, 10]
-    assert traces["Monthly value"]["x"][0] == "Nov-2021"  # from the first month with data
-    assert ("Average Time to Answer: All 999 - County, Nov-2021 to Oct-2023: Oct-2023 was "
-            "00:11:40, against a centre line of 00:10:04. Rules that hold: One-Month High, "
-            "a concern.") in html
-    assert "<td class=\"govuk-table__cell\">One-Month High</td>" in html
-    assert 'src="/static/js/plotly.min.js"' in html and "cdn" not in html.lower()
-
-
-def test_measure_page_without_values_says_so(catalogue, staff_client):
-    html = staff_client.get(catalogue["count"].get_absolute_url()).content.decode()
-    assert "nothing to chart" in html and "plotly" not in html
-
-
-def test_measure_page_queries_do_not_grow_with_areas(kpi_data, staff_client):
-    url = kpi_data["duration"].get_absolute_url()
-    before = queries_of(staff_client, url)
-    put_values(kpi_data["duration"], kpi_data["areas"][2], [500] * 24, weight=[10] * 24)
-    kpi_data["duration"].thresholds.create(label="Another", value=1, direction="at_least")
-    assert queries_of(staff_client, url) <= before
 
 
 @pytest.mark.parametrize("url", ["/scorecard/", "/scorecard/freshness/"])

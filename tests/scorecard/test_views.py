@@ -1,12 +1,16 @@
-"""Measure pages: the catalogue, a measure's values and its revisions."""
+"""Measure pages (scorecard/views.py): the catalogue, a measure's values, its chart
+and its revisions."""
 
 import pghistory
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from scorecard.models import MonthlyValue, Threshold
 from tests.factories import MeasureFactory, UserFactory
+from tests.pages import queries_of
+from tests.scorecard_data import OCT_2023, put_values
 
 
 def test_the_measure_page_lists_revisions_with_who_what_and_why(staff_client, catalogue):
@@ -67,3 +71,50 @@ def test_measure_pages_use_a_bounded_number_of_queries(staff_client, catalogue):
     for _ in range(5):
         MeasureFactory(topic=catalogue["topic"])
     assert [count(url) for url in pages] == before
+
+
+
+def chart_json(html, number=1):
+    import json
+
+    start = html.index(f'<script id="chart-{number}-data" type="application/json">')
+    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
+    return json.loads(body, parse_constant=lambda name: pytest.fail(f"{name} is not JSON"))
+
+
+def test_measure_page_charts_values_limits_rules_and_thresholds(kpi_data, staff_client):
+    from scorecard.models import Annotation
+
+    Annotation.objects.create(month=OCT_2023, measure=kpi_data["duration"],
+                              kind="intervention", text="New rota")
+    html = staff_client.get(kpi_data["duration"].get_absolute_url()).content.decode()
+    figure = chart_json(html)
+    traces = {trace.get("name"): trace for trace in figure["data"]}
+    # Against Oct-2023's limits the flat 600 s months sit 1 sigma low, in a long run.
+    assert list(traces) == [
+        "Monthly value", "Centre line", "+3 sigma", "-3 sigma", "+2 sigma", "-2 sigma",
+        "+1 sigma", "-1 sigma", "Rule One", "Rule Three", "Rule Eight", "SLA 10 min",
+        "Intervention (Oct-2023)"]
+    assert traces["Centre line"]["y"] == [pytest.approx(604.1667 / 60)] * 2
+    assert traces["Monthly value"]["y"][-1] == pytest.approx(700 / 60)  # minutes
+    assert traces["Rule One"]["x"] == ["Oct-2023"]
+    assert traces["SLA 10 min"]["y"] == [10, 10]
+    assert traces["Monthly value"]["x"][0] == "Nov-2021"  # from the first month with data
+    assert ("Average Time to Answer: All 999 - County, Nov-2021 to Oct-2023: Oct-2023 was "
+            "00:11:40, against a centre line of 00:10:04. Rules that hold: One-Month High, "
+            "a concern.") in html
+    assert "<td class=\"govuk-table__cell\">One-Month High</td>" in html
+    assert 'src="/static/js/plotly.min.js"' in html and "cdn" not in html.lower()
+
+
+def test_measure_page_without_values_says_so(catalogue, staff_client):
+    html = staff_client.get(catalogue["count"].get_absolute_url()).content.decode()
+    assert "nothing to chart" in html and "plotly" not in html
+
+
+def test_measure_page_queries_do_not_grow_with_areas(kpi_data, staff_client):
+    url = kpi_data["duration"].get_absolute_url()
+    before = queries_of(staff_client, url)
+    put_values(kpi_data["duration"], kpi_data["areas"][2], [500] * 24, weight=[10] * 24)
+    kpi_data["duration"].thresholds.create(label="Another", value=1, direction="at_least")
+    assert queries_of(staff_client, url) <= before

@@ -11,7 +11,13 @@ import io
 import zipfile
 from collections.abc import Callable
 
-from tests.security.test_exports_and_feeds import FORMULAS
+# Text a spreadsheet would run as a formula (and text it would not, beside the tests).
+FORMULAS = [
+    "=1+1", "+A1", "-SUM(A1:A2)", "@SUM(A1)", '-1+HYPERLINK("http://x","y")',
+    "+1+cmd|' /C calc'!A0", "\t=1", "\r=1", "  =1", "-", "+", "=", "\tplain", "\rplain",
+    "-2+3",
+]
+
 
 HEADER = "measure,area,month,value,numerator,denominator,weight,note"
 GOOD_ROW = ["CALLS", "FORCE", "2023-10", "9429", "", "", "", ""]

@@ -15,12 +15,8 @@ from oversight.core.formulas import is_formula, safe
 from oversight.core.roles import Role
 from scorecard import kpi_export
 from tests.factories import MeetingFactory, UserFactory
+from tests.security.hostile_files import FORMULAS
 
-FORMULAS = [
-    "=1+1", "+A1", "-SUM(A1:A2)", "@SUM(A1)", '-1+HYPERLINK("http://x","y")',
-    "+1+cmd|' /C calc'!A0", "\t=1", "\r=1", "  =1", "-", "+", "=", "\tplain", "\rplain",
-    "-2+3",
-]
 NOT_FORMULAS = ["-5", "+1.5", "2e3", "-.5", " -7 ", "Plain text", "a=b", "5-3", "", "1,234"]
 
 

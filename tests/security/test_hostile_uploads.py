@@ -95,7 +95,6 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({"peak": peak, "escaped": escaped}))
 """
 
-
 def test_reading_every_hostile_file_stays_under_500_mb():
     """In a process of its own, so its peak memory is the files' alone."""
     environment = os.environ | {"DJANGO_SETTINGS_MODULE": "tests.settings"}

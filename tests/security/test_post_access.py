@@ -4,13 +4,13 @@ table (tests/access.py) drives it, so a new view is covered when it is added."""
 import pytest
 
 from tests import access
-from tests.test_access import outcome, url_cases, url_data  # noqa: F401
+from tests.url_walk import outcome, url_cases
 
 REFUSED = {access.FORBIDDEN, access.NOT_FOUND, access.LOGIN}
 
 
 @pytest.mark.parametrize("role", access.ROLES, ids=lambda r: str(r or "anonymous"))
-def test_every_post_is_refused_where_the_page_is(role, url_data, client_for):  # noqa: F811
+def test_every_post_is_refused_where_the_page_is(role, url_data, client_for):
     client = client_for(role)
     mismatches, posted = [], 0
     for name, url, admin_app in url_cases(url_data):

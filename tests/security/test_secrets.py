@@ -3,7 +3,7 @@
 import stat
 
 from oversight.core.local_data import stored_secret
-from tests.oversight.core.test_settings import PRODUCTION, manage
+from tests.production import PRODUCTION, manage
 
 
 def test_generated_secrets_are_readable_by_their_owner_only(tmp_path, monkeypatch):

@@ -1,36 +1,9 @@
 """Production settings: check --deploy is clean, and missing secrets fail fast."""
 
-import os
-import secrets
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
-    environment.update(env)
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
-PRODUCTION = {
-    "PCC_ENV": "production",
-    "SECRET_KEY": secrets.token_urlsafe(50),
-    "ALLOWED_HOSTS": "oversight.example.org",
-    # check --deploy does not connect; this only has to be a valid URL.
-    "DATABASE_URL": "postgres://oversight@db.invalid:5432/oversight",
-}
+from tests.production import PRODUCTION, manage
 
 
 def test_check_deploy_reports_nothing_with_production_settings():

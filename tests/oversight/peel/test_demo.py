@@ -9,7 +9,7 @@ from django.urls import reverse
 from oversight.delivery.models import CoreActivity, DeliveryPlan
 from oversight.peel.demo import FIXTURES, load_delivery_plan, load_peel
 from oversight.peel.models import Finding, Inspection, MonitoringStage
-from tests.oversight.peel.test_views import register_counts
+from tests.oversight.peel.findings import register_counts
 from tests.pages import cells, page_text
 
 pytestmark = pytest.mark.django_db

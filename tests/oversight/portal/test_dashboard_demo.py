@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from oversight.core.roles import Role
-from tests.oversight.portal.test_dashboard import count_links, listed
+from tests.oversight.portal.board import count_links, listed
 
 
 def test_the_demo_dashboard_counts_open_lists_of_the_same_length(demo, client_for):

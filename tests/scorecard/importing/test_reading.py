@@ -1,0 +1,77 @@
+"""Reading an uploaded file (scorecard/importing/reading.py): CSV and XLSX with their
+own types, Windows text, a byte order mark, spaces around cells, and the problems
+of a whole file."""
+
+import io
+import re
+
+import pytest
+from django.test import override_settings
+
+from scorecard.importing.reading import FileProblem
+from scorecard.models import MonthlyValue
+from tests.scorecard.importing.runs import run
+from tests.scorecard_data import HEADER, csv_file
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("values.csv", b"", "The selected file is empty"),
+        ("values.csv", HEADER.encode(), "The selected file has headings but no rows of data"),
+        ("values.pdf", b"%PDF-1.4", "The selected file must be a CSV or an Excel (.xlsx) file"),
+        ("values.xlsx", b"measure,area\n",
+         "The selected file must be a CSV or an Excel (.xlsx) file"),
+        ("values.csv", b"measure,month\nX,2023-10\n", "The file must have a column headed “area”"),
+        ("values.csv", b"measure,area,month,valeu\nX,Y,2023-10,1\n",
+         "The file has a column headed “valeu”, which is not one we use. Use only: measure, "
+         "area, month, value, numerator, denominator, weight, note"),
+    ],
+)
+def test_whole_file_problems(catalogue, name, data, message):
+    with pytest.raises(FileProblem, match=re.escape(message)):
+        run(data, name=name)
+
+
+def test_a_file_over_the_size_limit_is_rejected(catalogue):
+    data = csv_file(*["CALLS,FORCE,2023-10,5,,,,"] * 100)
+    with override_settings(UPLOAD_MAX_BYTES=1000), pytest.raises(
+        FileProblem, match="The selected file must be smaller than 0 MB"
+    ):
+        run(data, limit=1000)
+
+
+def test_xlsx_files_are_read_with_their_own_types(catalogue):
+    from datetime import datetime, time
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["measure", "area", "month", "value", "weight"])
+    sheet.append(["WAIT", "COUNTY", datetime(2023, 10, 1), time(0, 1, 5), 900])
+    sheet.append(["CALLS", "FORCE", "2023-10", "=SUM(B1:B2)", None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    outcome = run(buffer.getvalue(), name="values.xlsx")
+    assert [tuple(p) for p in outcome.checked.problems.itertuples(index=False)] == [
+        (3, "value", "This cell looks like a spreadsheet formula: enter the value itself")
+    ]
+
+
+def test_windows_csv_text_is_read(catalogue):
+    data = csv_file("CALLS,FORCE,2023-10,9429,,,,Caf\u00e9 figure").decode().encode("cp1252")
+    run(data)
+    assert MonthlyValue.objects.get().note == "Café figure"
+
+
+def test_a_byte_order_mark_is_ignored(catalogue):
+    run(b"\xef\xbb\xbf" + csv_file("CALLS,FORCE,2023-10,9429,,,,"))
+    assert MonthlyValue.objects.get().value == 9429
+
+
+def test_cells_are_read_without_the_spaces_around_them(catalogue):
+    run(csv_file(" CALLS ,FORCE\u00a0,\t2023-10, 9429 ,,,,  Revised  "))
+    stored = MonthlyValue.objects.get()
+    assert (stored.measure.code, stored.area.code, stored.value, stored.note) == (
+        "CALLS", "FORCE", 9429, "Revised")
