@@ -6,6 +6,7 @@ publication. Panel members read published reports only: any other report is
 from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 
 from oversight.core.breadcrumbs import section
@@ -14,6 +15,7 @@ from oversight.core.roles import Perm
 from panel_reports import document
 from panel_reports.models import Acronym, Report
 from panel_reports.revisions import revised_figures
+from panel_reports.tables import AcronymTable, ReportTable, RevisionTable
 
 READ = permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
 PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
@@ -35,8 +37,10 @@ def document_of(report) -> dict:
 @READ
 def report_list(request: HttpRequest) -> HttpResponse:
     reports = Report.objects.visible_to(request.user).select_related("meeting")
+    caption = ("Reports, drafts included" if request.user.has_perm(Perm.READ_DRAFT_REPORTS)
+               else "Published reports")
     return render(request, "panel_reports/list.html",
-                  {"reports": reports, "breadcrumbs": crumbs()[:1]})
+                  {"table": ReportTable(reports, caption=caption), "breadcrumbs": crumbs()[:1]})
 
 
 @READ
@@ -90,12 +94,17 @@ pdf = READ(REPORT_DOCUMENT.pdf)
 @permission_required(Perm.READ_DRAFT_REPORTS, raise_exception=True)
 def revisions(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(Report.objects.published(), pk=pk)
-    context = {"report": report, "revisions": revised_figures(report),
+    revised = revised_figures(report)
+    caption = f"{len(revised)} figure{pluralize(len(revised))} revised"
+    context = {"report": report, "revisions": revised,
+               "table": RevisionTable(revised, caption=caption),
                "breadcrumbs": crumbs((report.title, report.get_absolute_url()))}
     return render(request, "panel_reports/revisions.html", context)
 
 
 @READ
 def acronyms(request: HttpRequest) -> HttpResponse:
+    acronyms = list(Acronym.objects.all())
     return render(request, "panel_reports/acronyms.html",
-                  {"acronyms": Acronym.objects.all(), "breadcrumbs": crumbs()})
+                  {"table": AcronymTable(acronyms, caption=f"{len(acronyms)} acronyms"),
+                   "breadcrumbs": crumbs()})

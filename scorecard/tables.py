@@ -1,10 +1,12 @@
-"""KPI tables (django-tables2): the rows come from kpi_rows, already formatted."""
+"""The scorecard's tables (django-tables2): KPI tables, whose rows come from kpi_rows
+already formatted, then the catalogue, a measure's values and revisions, and uploads."""
 
 import django_tables2 as tables
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from oversight.core.tables import NUMERIC, CaptionedTable
-from scorecard.formats import month_label
+from oversight.core.tables import NUMERIC, ROW_HEADER, CaptionedTable, ListTable
+from scorecard.formats import format_value, month_label
 from scorecard.kpi_rows import headers, show_thresholds, trend_line
 
 TAG = {"improvement": "govuk-tag--green", "concern": "govuk-tag--red", "change": "govuk-tag--grey"}
@@ -126,3 +128,137 @@ class FreshnessTable(CaptionedTable):
     def render_missing(self, record):
         colour, text = ("red", "Missing") if record.missing else ("green", "Received")
         return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
+
+
+# --- The scorecard's other tables: measures, their values, revisions, uploads ---
+
+
+class UnitColumn(tables.Column):
+    """A numeric cell in a unit: the measure's own (`unit=None`) or a fixed one."""
+
+    def __init__(self, verbose_name: str, unit: str | None = None, **options) -> None:
+        super().__init__(verbose_name=verbose_name, attrs=NUMERIC, empty_values=(), **options)
+        self.unit = unit
+
+    def render(self, value, table):  # type: ignore[override]
+        return format_value(self.unit or table.unit, value)
+
+
+class MeasureListTable(ListTable):
+    """One topic's measures in the catalogue."""
+
+    name = tables.Column(verbose_name="Measure", attrs=ROW_HEADER)
+    code = tables.Column(verbose_name="Code")
+    unit = tables.Column(verbose_name="Unit", accessor="get_unit_display")
+    areas = tables.Column(verbose_name="Areas", empty_values=())
+
+    def render_name(self, value, record):
+        link = format_html('<a class="govuk-link" href="{}">{}</a>', record.get_absolute_url(),
+                           value)
+        if record.active:
+            return link
+        return format_html('{} <strong class="govuk-tag govuk-tag--grey">Inactive</strong>', link)
+
+    def render_areas(self, record):
+        return ", ".join(area.name for area in record.areas.all())
+
+
+class SettingsTable(ListTable):
+    """The KPI method's current settings, one per row."""
+
+    setting = tables.Column(verbose_name="Setting", attrs=ROW_HEADER)
+    value = tables.Column(verbose_name="Value", attrs=NUMERIC)
+
+
+def settings_table(method) -> SettingsTable:
+    rows = [
+        ("Trend threshold (% of the 12 months' average)", method.trend_threshold),
+        ("Rule weights: One, Two, Three, Eight", ", ".join(str(w) for w in (
+            method.weight_one, method.weight_two, method.weight_three, method.weight_eight))),
+        ("Direction score: trend and year-on-year agree", method.same_direction_score),
+        ("Direction score: they point opposite ways", method.opposite_direction_score),
+        ("Direction score: no trend, a large year-on-year change", method.large_change_score),
+        ("A large year-on-year change (% or % points)", method.large_change),
+        ("Months a baseline needs", method.minimum_baseline),
+    ]
+    return SettingsTable([{"setting": s, "value": v} for s, v in rows],
+                         caption="Settings of the method")
+
+
+class MeasureTable(ListTable):
+    """Rows of one measure: its unit is the table's."""
+
+    def __init__(self, rows, measure, **options) -> None:
+        super().__init__(rows, **options)
+        self.unit = measure.unit
+
+
+class ComparatorTable(MeasureTable):
+    period = tables.Column(verbose_name="Period", empty_values=())
+    label = tables.Column(verbose_name="Compared with", attrs=ROW_HEADER)
+    value = UnitColumn("Value")
+    source = tables.Column(verbose_name="Source")
+
+    def render_period(self, record):
+        return f"{record.period_start:%b %Y} – {record.period_end:%b %Y}"
+
+
+class RecentValuesTable(MeasureTable):
+    """A measure's recent monthly values; ratio and weight columns only where the
+    measure uses them."""
+
+    month = tables.DateColumn(format="M-Y", verbose_name="Month", attrs=ROW_HEADER)
+    area = tables.Column(verbose_name="Area", accessor="area__name")
+    value = UnitColumn("Value")
+    numerator = UnitColumn("Numerator", unit="count")
+    denominator = UnitColumn("Denominator", unit="count")
+    weight = UnitColumn("Weight", unit="number")
+    note = tables.Column(verbose_name="Note", default="")
+
+    def __init__(self, values, measure, **options) -> None:
+        exclude = (() if measure.uses_ratio else ("numerator", "denominator")) + (
+            () if measure.uses_weight else ("weight",))
+        super().__init__(values, measure, exclude=exclude, **options)
+
+
+class MeasureRevisionTable(ListTable):
+    when = tables.DateTimeColumn(format="j M Y H:i", verbose_name="When")
+    who = tables.Column(verbose_name="Who", default="")
+    what = tables.Column(verbose_name="What", empty_values=())
+    changes = tables.Column(verbose_name="Change", empty_values=())
+    reason = tables.Column(verbose_name="Reason", default="")
+
+    def render_what(self, record):
+        return f"{record.action} {record.what}"
+
+    def render_changes(self, value):
+        return format_html_join(mark_safe("<br>"), "{}: {}{}", (
+            (name, format_html("{} → ", old) if old else "", new) for name, old, new in value))
+
+
+class ProblemTable(ListTable):
+    row = tables.Column(verbose_name="Row", attrs=NUMERIC)
+    column = tables.Column(verbose_name="Column")
+    message = tables.Column(verbose_name="Problem")
+
+
+class ChangeTable(ListTable):
+    row = tables.Column(verbose_name="Row", attrs=NUMERIC)
+    measure = tables.Column(verbose_name="Measure")
+    area = tables.Column(verbose_name="Area")
+    month = tables.Column(verbose_name="Month")
+    fields = tables.Column(verbose_name="Change")
+
+    def render_fields(self, value):
+        return format_html_join(mark_safe("<br>"), "{}: {} → {}", value)
+
+
+class ChartDataTable(ListTable):
+    """A chart's data as a table, for readers who cannot see the chart."""
+
+    month = tables.DateColumn(format="M-Y", verbose_name="Month", attrs=ROW_HEADER)
+    shown = tables.Column(verbose_name="Value", attrs=NUMERIC, default="")
+    rules = tables.Column(verbose_name="Rules that hold", default="")
+
+    def render_rules(self, value):
+        return ", ".join(value)
