@@ -116,7 +116,7 @@ class KpiColumn(tables.Column):
                          attrs=NUMERIC if numeric(name) else {})
         self.name, self.month = name, part["month"]
 
-    def render(self, record: dict[str, Any]) -> Any:  # type: ignore[override]
+    def render(self, record: dict[str, Any]) -> Any:
         return report_cell(record, self.name, self.month)
 
 

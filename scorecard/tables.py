@@ -140,7 +140,7 @@ class UnitColumn(tables.Column):
         super().__init__(verbose_name=verbose_name, attrs=NUMERIC, empty_values=(), **options)
         self.unit = unit
 
-    def render(self, value, table):  # type: ignore[override]
+    def render(self, value, table):
         return format_value(self.unit or table.unit, value)
 
 
@@ -262,3 +262,31 @@ class ChartDataTable(ListTable):
 
     def render_rules(self, value):
         return ", ".join(value)
+
+
+class ReturnTable(ListTable):
+    """A monthly return: a row of inputs for each measure and area, beside the
+    month before. Rows are (row, its value fields, its note field)."""
+
+    measure = tables.TemplateColumn(
+        '{{ record.0.measure.name }}<br><span class="govuk-body-s">{{ record.0.area.name }} · '
+        "{{ record.0.measure.get_unit_display }}</span>", verbose_name="Measure and area",
+        attrs=ROW_HEADER, empty_values=())
+    previous = tables.TemplateColumn(
+        "{% load scorecard %}{{ record.0.previous.value|unit_value:record.0.measure.unit }}",
+        attrs=NUMERIC, empty_values=())
+    value = tables.TemplateColumn(template_name="scorecard/_return_value_cell.html",
+                                  empty_values=())
+    note = tables.TemplateColumn(
+        '<label class="govuk-visually-hidden" for="{{ record.2.id_for_label }}">Note for '
+        "{{ record.0.measure.name }}, {{ record.0.area.name }}</label>{{ record.2 }}",
+        verbose_name="Note", empty_values=())
+
+    class Meta:
+        empty_text = "This topic has no active measures."
+        attrs = {"class": "pcc-return"}
+
+    def __init__(self, rows, month_label: str, previous_label: str, **options) -> None:
+        super().__init__(rows, caption=f"Values for {month_label}", **options)
+        self.columns["previous"].column.verbose_name = previous_label
+        self.columns["value"].column.verbose_name = month_label

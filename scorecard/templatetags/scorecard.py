@@ -65,3 +65,8 @@ def chart_data_table(chart) -> tables.ChartDataTable:
     return tables.ChartDataTable(
         months, caption_size="s",
         caption=f"{label}: monthly values and the rules that hold at each month")
+
+
+@register.simple_tag
+def return_table(rows, month_label, previous_label) -> tables.ReturnTable:
+    return tables.ReturnTable(rows, month_label, previous_label)

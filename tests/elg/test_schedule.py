@@ -72,9 +72,14 @@ def meeting(**fields):
     return SimpleNamespace(**(defaults | fields))
 
 
+def feed_lines(*meetings, stamp=datetime(2026, 1, 1, 12, tzinfo=calendar.LONDON), url="u"):
+    """The feed's lines for these meetings, unfolded."""
+    text = calendar.calendar([calendar.event(m, stamp, url) for m in meetings])
+    return text.replace("\r\n ", "").split("\r\n")
+
+
 def test_calendar_event_is_in_utc_with_escaped_text_and_status():
-    lines = calendar.event(meeting(), datetime(2026, 1, 1, 12, tzinfo=calendar.LONDON),
-                           "https://portal.example/elg/meetings/7/")
+    lines = feed_lines(meeting(), url="https://portal.example/elg/meetings/7/")
     assert "DTSTART:20220719T090000Z" in lines  # 10:00 BST
     assert "DTEND:20220719T110000Z" in lines
     assert "SUMMARY:ELG: 1.2 Quality\\; of\\, policing\\\\services" in lines
@@ -84,15 +89,15 @@ def test_calendar_event_is_in_utc_with_escaped_text_and_status():
 
 
 def test_winter_meetings_are_on_gmt():
-    lines = calendar.event(meeting(date=date(2022, 12, 12), status="scheduled"),
-                           datetime(2026, 1, 1, tzinfo=calendar.LONDON), "u")
+    lines = feed_lines(meeting(date=date(2022, 12, 12), status="scheduled"))
     assert "DTSTART:20221212T100000Z" in lines and "STATUS:CONFIRMED" in lines
 
 
 def test_calendar_lines_are_folded_at_75_octets_without_splitting_characters():
-    text = calendar.calendar([["SUMMARY:" + "é" * 100]])
+    text = calendar.calendar([calendar.event(meeting(topic="é" * 100),
+                                             datetime(2026, 1, 1, tzinfo=calendar.LONDON), "u")])
     lines = text.split("\r\n")
     assert all(len(line.encode()) <= 75 for line in lines)
     unfolded = text.replace("\r\n ", "")
-    assert "SUMMARY:" + "é" * 100 in unfolded
+    assert "SUMMARY:ELG: " + "é" * 100 in unfolded
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
