@@ -3,6 +3,7 @@
 import calendar
 import re
 from datetime import date, datetime
+from decimal import Decimal
 
 import pandas as pd
 import pyarrow as pa
@@ -67,7 +68,7 @@ def parse_duration(text: str) -> int | None:
     return hours * 3600 + minutes * 60 + seconds
 
 
-def format_duration(seconds) -> str:
+def format_duration(seconds: float) -> str:
     """"hh:mm:ss" from seconds, rounded to the second; negative with a leading "-"."""
     total = round(float(seconds))
     sign = "-" if total < 0 else ""
@@ -118,7 +119,7 @@ def durations_to_seconds(texts: pd.Series) -> pd.Series:
     return _as_series(total, texts)
 
 
-def format_value(unit: str, number) -> str:
+def format_value(unit: str, number: float | Decimal | None) -> str:
     """A figure as the KPI tables show it (kpi-method.md, Display); "–" if none."""
     if number is None or number == "" or number != number:  # none, blank or NaN
         return "–"
@@ -134,7 +135,7 @@ def format_value(unit: str, number) -> str:
     return f"{number:,.2f}".rstrip("0").rstrip(".")
 
 
-def format_change(unit: str, current, previous) -> str:
+def format_change(unit: str, current: float | None, previous: float | None) -> str:
     """Year-on-year change from the two 12-month figures (kpi-method.md, column 5)."""
     if current is None or previous is None:
         return ""
@@ -143,7 +144,7 @@ def format_change(unit: str, current, previous) -> str:
     return format_year_on_year(unit, (current - previous) / previous * 100 if previous else None)
 
 
-def format_year_on_year(unit: str, change) -> str:
+def format_year_on_year(unit: str, change: float | None) -> str:
     """A computed year-on-year change as the KPI tables print it: "17.7%",
     "-1.2% points", "00:24:31"; blank when there is none."""
     if change is None or change != change:
@@ -155,7 +156,7 @@ def format_year_on_year(unit: str, change) -> str:
     return f"{change:.1f}%"
 
 
-def format_change_size(unit: str, change) -> str:
+def format_change_size(unit: str, change: float | None) -> str:
     """The size of a year-on-year change, for sentences: "17.7%", "1.2 percentage
     points", "00:00:01"; blank when there is none."""
     if change is None or change != change:
