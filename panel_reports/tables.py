@@ -8,6 +8,7 @@ from typing import Any
 
 import django_tables2 as tables
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 
 from oversight.core.presenters import tag
 from oversight.core.tables import NUMERIC, ROW_HEADER, ListTable
@@ -60,8 +61,9 @@ class ReportTable(ListTable):
                            record.get_absolute_url(), value)
 
     def render_status(self, record: Report) -> str:
-        published = f" {record.published_at:%-d %B %Y}" if record.is_published else ""
-        return f"{record.get_status_display()}{published}"
+        if not record.is_published:
+            return record.get_status_display()
+        return f"{record.get_status_display()} {localtime(record.published_at):%-d %B %Y}"
 
 
 class AcronymTable(ListTable):

@@ -9,6 +9,12 @@ NUMERIC = {
     "th": {"class": "govuk-table__header--numeric"},
     "td": {"class": "govuk-table__cell--numeric"},
 }
+def field(item: Any, name: str) -> Any:
+    """A field of a live object or of its stored copy (a dict, in a published
+    report), as a column's accessor reads it."""
+    return tables.A(name).resolve(item)
+
+
 # A column whose cells head their rows: the template draws them as <th scope="row">.
 ROW_HEADER = {"row_header": True}
 

@@ -1,16 +1,14 @@
 """PEEL's tables: the register, counts by kind and status, sustained improvement,
 an inspection's grades and monitoring, and the progress report's findings."""
 
-from datetime import date, datetime
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
-from oversight.core.presenters import tag
-from oversight.core.tables import NUMERIC, ROW_HEADER, CaptionedTable, ListTable
+from oversight.core.presenters import day, tag
+from oversight.core.tables import NUMERIC, ROW_HEADER, CaptionedTable, ListTable, field
 from oversight.peel.models import Finding
 from oversight.peel.presenters import finding_status_tag, rag_tag
 
@@ -68,18 +66,6 @@ class FindingTable(CaptionedTable):
 
     def render_sustained(self, record):
         return record.evidence.summary
-
-
-def stored_day(value, style: str) -> str:
-    """A date, or a stored one (ISO text, in a report), in a Django date format."""
-    if not isinstance(value, date):
-        value = datetime.fromisoformat(value)
-    return format_date(value, style)
-
-
-def field(item, name: str):
-    """A field of a live object or of its stored copy (a dict, in a report)."""
-    return tables.A(name).resolve(item)
 
 
 class CountColumn(tables.Column):
@@ -148,7 +134,9 @@ class MonitoringTable(ListTable):
 
 
 class ReportFindingTable(ListTable):
-    """Findings in the PEEL progress report, as stored data (a report keeps them)."""
+    """Findings in the PEEL progress report, as stored data (a report keeps them).
+    Status and latest update are rendered in Python: a TemplateColumn renders even
+    an empty value (its empty_values are none), so it would never show "None yet"."""
 
     reference = tables.TemplateColumn(
         '{% if link %}<a class="govuk-link" href="{{ record.url }}">{{ value }}</a>'
@@ -171,7 +159,7 @@ class ReportFindingTable(ListTable):
         return tag(value["text"], value["colour"])
 
     def render_latest(self, value):
-        return format_html("{} {}<br>{}", stored_day(value["date"], "j M Y"),
+        return format_html("{} {}<br>{}", day(value["date"], "j M Y"),
                            tag(value["rag"]["text"], value["rag"]["colour"]),
                            Truncator(value["narrative"]).words(60))
 

@@ -12,15 +12,15 @@ from oversight.core.tables import NUMERIC, ROW_HEADER, ListTable
 COUNT = (
     "{% if record.priority %}{% url 'scorecard:attention' as attention %}"
     '<a class="govuk-link" href="{{ attention }}?month={{ month_key }}&amp;priority='
-    '{{ record.priority.pk }}{{ movement }}">{{ value }}<span class="govuk-visually-hidden"> '
-    "{{ words }} priority {{ record.priority.number }}</span></a>{% else %}{{ value }}{% endif %}"
+    '{{ record.priority.pk }}{% if movement %}&amp;movement={{ movement }}{% endif %}">'
+    '{{ value }}<span class="govuk-visually-hidden"> {{ words }} priority '
+    "{{ record.priority.number }}</span></a>{% else %}{{ value }}{% endif %}"
 )
 
 
 def count_column(name: str, words: str, movement: str = "") -> tables.TemplateColumn:
-    code = COUNT.replace("{{ movement }}", f"&amp;movement={movement}" if movement else "")
-    return tables.TemplateColumn(code.replace("{{ words }}", words), verbose_name=name,
-                                 attrs=NUMERIC)
+    return tables.TemplateColumn(COUNT, verbose_name=name, attrs=NUMERIC,
+                                 extra_context={"words": words, "movement": movement})
 
 
 class PriorityCountsTable(ListTable):

@@ -1,10 +1,9 @@
-from datetime import date, datetime, timedelta
+from datetime import timedelta
 
 from django import template
-from django.utils.dateformat import format as format_date
 from django.utils.html import format_html_join
 
-from oversight.core.presenters import tag
+from oversight.core.presenters import day, tag
 from oversight.delivery.presenters import activity_status_tag
 from oversight.peel.presenters import finding_status_tag, rag_tag
 
@@ -40,14 +39,7 @@ def overdue_on(finding, today) -> bool:
     return finding.is_overdue(today)
 
 
-@register.filter
-def day(value, style="j F Y"):
-    """A date, or a stored one (ISO text), in any Django date format."""
-    if not value:
-        return ""
-    if not isinstance(value, date):
-        value = datetime.fromisoformat(value)
-    return format_date(value, style)
+register.filter("day", day)
 
 
 @register.filter

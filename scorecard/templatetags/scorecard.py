@@ -1,5 +1,6 @@
 from django import template
 
+from oversight.core.tables import field
 from scorecard import tables
 from scorecard.formats import format_value
 
@@ -60,10 +61,9 @@ def change_table(upload) -> tables.ChangeTable:
 @register.filter
 def chart_data_table(chart) -> tables.ChartDataTable:
     """A live chart, or one stored in a published report (a dict)."""
-    months, label = (chart["months"], chart["label"]) if isinstance(chart, dict) else (
-        chart.months, chart.label)
+    label = field(chart, "label")
     return tables.ChartDataTable(
-        months, caption_size="s",
+        field(chart, "months"), caption_size="s",
         caption=f"{label}: monthly values and the rules that hold at each month")
 
 

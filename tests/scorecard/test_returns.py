@@ -32,6 +32,12 @@ def version_in(page: str) -> str:
     return page.split('name="version" value="')[1].split('"')[0]
 
 
+def saved_once(client, catalogue, url) -> int:
+    """Save the return as the fixtures fill it; the version it is then at."""
+    client.post(url, entries(catalogue))
+    return MonthlyValue.pgh_event_model.objects.order_by("-pgh_id").first().pgh_id
+
+
 def entries(catalogue, **overrides):
     k = keys(catalogue)
     data = {
@@ -108,8 +114,7 @@ def test_numerator_above_denominator_is_refused(staff_client, catalogue, url):
 
 
 def test_changing_a_stored_value_needs_a_reason(staff_client, catalogue, url):
-    staff_client.post(url, entries(catalogue))
-    version = MonthlyValue.pgh_event_model.objects.order_by("-pgh_id").first().pgh_id
+    version = saved_once(staff_client, catalogue, url)
     k = keys(catalogue)
     changed = entries(catalogue, **{f"{k['calls']}-value": "9430", "version": str(version)})
     page = staff_client.post(url, changed).content.decode()
@@ -144,8 +149,7 @@ def test_a_conflicting_save_loses_nothing(client_for, catalogue, url):
 
 
 def test_a_stored_value_cannot_be_blanked(staff_client, catalogue, url):
-    staff_client.post(url, entries(catalogue))
-    version = MonthlyValue.pgh_event_model.objects.order_by("-pgh_id").first().pgh_id
+    version = saved_once(staff_client, catalogue, url)
     k = keys(catalogue)
     data = entries(catalogue, **{f"{k['calls']}-value": "", "version": str(version)})
     page = staff_client.post(url, data).content.decode()

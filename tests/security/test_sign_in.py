@@ -49,6 +49,15 @@ def test_the_lead_must_set_up_two_factor_before_anything_else(lead, client):
     assert client.get(reverse("home")).status_code == 200
 
 
+def test_the_qr_code_marked_safe_carries_no_text_from_the_username(db):
+    """The username is in the enrolment address the QR code draws, never in its
+    markup: a name holding markup (as the admin could store) reaches no tag."""
+    user = UserFactory(username='x"><img src=x onerror=alert(1)><script>alert(2)</script>')
+    svg = str(two_factor.qr_code_svg(two_factor.new_authenticator(user)))
+    assert "<img" not in svg and "<script" not in svg and "onerror" not in svg
+    assert "alert" not in svg and svg.startswith("<svg")
+
+
 def test_signing_in_again_asks_for_a_code_and_takes_a_recovery_code_once(lead, client):
     device = give_authenticator(lead)
     codes = two_factor.new_recovery_codes(lead)
