@@ -5,9 +5,11 @@ Force officers read briefings once issued; a draft is the OPCC's own, and
 "not found" to anyone who cannot manage meetings.
 """
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -25,7 +27,7 @@ PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-briefing.css")
 COPIED_FIELDS = ["topic", "purpose", "force_asked", "executive_summary", "expectations", "focus"]
 
 
-def readable_briefing(request, meeting_pk) -> Briefing:
+def readable_briefing(request: HttpRequest, meeting_pk: int) -> Briefing:
     """The meeting's briefing if the reader may open it; else "not found"."""
     return get_object_or_404(
         Briefing.objects.visible_to(request.user).select_related("meeting").prefetch_related(
@@ -33,11 +35,11 @@ def readable_briefing(request, meeting_pk) -> Briefing:
         meeting_id=meeting_pk)
 
 
-def page_heading(briefing) -> str:
+def page_heading(briefing: Briefing) -> str:
     return f"ELG {briefing.meeting.date:%-d %B %Y} · KLOE briefing: {briefing.topic}"
 
 
-def briefing_context(briefing) -> dict:
+def briefing_context(briefing: Briefing) -> dict:
     evidence = assemble(briefing.meeting)
     tables = [(t.topic, KpiTable(t.rows, evidence.month, caption=t.topic.name))
               for t in evidence.tables]
@@ -50,7 +52,7 @@ def briefing_context(briefing) -> dict:
                                              caption="Deliverables behind or overdue")}
 
 
-def grouped(questions) -> list[tuple]:
+def grouped(questions: Iterable[BriefingQuestion]) -> list[tuple]:
     """(theme, [(number, question)]) in theme order, numbered through the briefing."""
     themes: dict = {}
     for number, question in enumerate(questions, start=1):
@@ -100,7 +102,7 @@ def briefing_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "elg/briefing_form.html", context)
 
 
-def copy_questions(briefing, previous_pk, existing):
+def copy_questions(briefing: Briefing, previous_pk: str | None, existing: Briefing | None) -> None:
     """A new briefing started from an earlier one takes its questions too."""
     if existing is not None or not previous_pk or not previous_pk.isdigit():
         return
@@ -111,7 +113,7 @@ def copy_questions(briefing, previous_pk, existing):
                              source_id=q.source_id) for q in previous.questions.all())
 
 
-def bank_for(meeting):
+def bank_for(meeting: Meeting) -> QuerySet[Question]:
     """Bank questions for the meeting's objectives, and those for no objective."""
     return Question.objects.filter(
         Q(objectives__in=meeting.objectives.all()) | Q(objectives__isnull=True)
@@ -154,9 +156,9 @@ def briefing_questions(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "elg/briefing_questions.html", context)
 
 
-def grouped_bank(form) -> list[tuple]:
+def grouped_bank(form: BankChoiceForm) -> list[tuple]:
     """The bank's checkboxes grouped by theme: (theme name, [checkbox])."""
-    themes = {q.pk: q.theme.name for q in form.fields["questions"].queryset}
+    themes = {q.pk: q.theme.name for q in form.bank}
     groups: dict = {}
     for box in form["questions"]:
         groups.setdefault(themes[box.data["value"].value], []).append(box)
@@ -164,7 +166,8 @@ def grouped_bank(form) -> list[tuple]:
 
 
 @transaction.atomic
-def add_questions(briefing, questions):
+def add_questions(briefing: Briefing,
+                  questions: Iterable[tuple[int, str, Question | None]]) -> None:
     """Append (theme id, text, bank question) rows after the briefing's last question."""
     last = briefing.questions.aggregate(last=Max("order"))["last"] or 0
     BriefingQuestion.objects.bulk_create(
@@ -174,7 +177,7 @@ def add_questions(briefing, questions):
 
 
 @transaction.atomic
-def add_new_question(briefing, data):
+def add_new_question(briefing: Briefing, data: dict) -> None:
     question = Question.objects.create(theme=data["theme"], text=data["text"])
     question.objectives.set(briefing.meeting.objectives.all())
     add_questions(briefing, [(question.theme_id, question.text, question)])

@@ -4,19 +4,22 @@ Three steps in one page, with nothing stored until the last: the settings
 (half-year, dates, rotation) travel with the proposal as hidden fields.
 """
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.db import IntegrityError
+from django.forms import BaseFormSet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from elg import services
 from elg.forms import ProposalFormSet, ScheduleStartForm
 from elg.models import REVIEW_TOPIC
-from elg.schedule import deal_topics, propose
+from elg.schedule import ProposedMeeting, deal_topics, propose
 from elg.views import MANAGE, crumbs, schedule_url
 
 
-def proposal_initial(rows) -> list[dict]:
+def proposal_initial(rows: Iterable[ProposedMeeting]) -> list[dict]:
     return [{"date": row.date, "kind": row.kind, "topic": row.topic} for row in rows]
 
 
@@ -40,7 +43,7 @@ def build_schedule(request: HttpRequest) -> HttpResponse:
     return render(request, "elg/schedule_builder.html", context)
 
 
-def redealt(proposal, rotation):
+def redealt(proposal: BaseFormSet, rotation: list[str]) -> BaseFormSet:
     """The rotation dealt out again to the rows now marked as scrutiny, in date order."""
     for form in proposal.forms:
         form.is_valid()  # a topic that no longer fits its kind is about to be replaced
@@ -54,7 +57,7 @@ def redealt(proposal, rotation):
     return ProposalFormSet(initial=initial, prefix="meeting")
 
 
-def save_schedule(request, settings, proposal):
+def save_schedule(request: HttpRequest, settings: dict, proposal: BaseFormSet) -> HttpResponse:
     half = settings["half_year"]
     kept = [row for row in proposal.cleaned_data if row and not row.get("remove")]
     try:

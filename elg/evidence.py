@@ -8,19 +8,22 @@ Values entered after the meeting for months before it are shown as they stand
 now: the scorecard keeps one current value a month (its history is the audit).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from elg.models import Action
+from elg.models import Action, Meeting
 from oversight.peel.models import Finding
 from oversight.plan.deliverables import DeliverableStatus
-from oversight.plan.models import Deliverable
+from oversight.plan.models import Deliverable, Objective
 from oversight.plan.queries import deliverables_with_status
 from scorecard.figures import month_figures
 from scorecard.freshness import month_seen_on
 from scorecard.kpi_rows import kpi_rows
 from scorecard.models import Topic
 from scorecard.queries import active_measures
+
+Objectives = Iterable[Objective]
 
 NEEDS_ATTENTION = (DeliverableStatus.OVERDUE, DeliverableStatus.BEHIND)
 
@@ -41,7 +44,7 @@ class Evidence:
     findings: list = field(default_factory=list)
 
 
-def kpi_tables(objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
+def kpi_tables(objectives: Objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
     measures = active_measures().filter(topic__objective__in=objectives)
     month = month_seen_on(as_of, measures)
     if month is None:
@@ -53,24 +56,24 @@ def kpi_tables(objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
     return month, list(tables.values())
 
 
-def deliverables_needing_attention(objectives, as_of: date) -> list:
+def deliverables_needing_attention(objectives: Objectives, as_of: date) -> list:
     rows = deliverables_with_status(Deliverable.objects.filter(objective__in=objectives), as_of)
     return [row for row in rows if row.current_status in NEEDS_ATTENTION]
 
 
-def actions_arising(meeting) -> list[Action]:
+def actions_arising(meeting: Meeting) -> list[Action]:
     """Actions still open from earlier meetings on any of this meeting's objectives."""
     return list(Action.objects.still_open().filter(
         meeting__objectives__in=meeting.objectives.all(), meeting__date__lt=meeting.date,
     ).select_related("meeting").distinct().order_by("due_date", "pk"))
 
 
-def open_findings(objectives) -> list[Finding]:
+def open_findings(objectives: Objectives) -> list[Finding]:
     return list(Finding.objects.filter(objectives__in=objectives).exclude(
         status=Finding.Status.CLOSED).in_report_order().distinct())
 
 
-def assemble(meeting) -> Evidence:
+def assemble(meeting: Meeting) -> Evidence:
     objectives = list(meeting.objectives.all())
     month, tables = kpi_tables(objectives, meeting.date)
     return Evidence(

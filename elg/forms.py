@@ -269,6 +269,7 @@ class BankChoiceForm(forms.Form):
 
     def __init__(self, *args, choices, **kwargs):
         super().__init__(*args, **kwargs)
+        self.bank = choices
         self.fields["questions"].queryset = choices
 
 

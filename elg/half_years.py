@@ -40,5 +40,5 @@ class HalfYear:
     def next(self) -> "HalfYear":
         return HalfYear(self.year, 2) if self.half == 1 else HalfYear(self.year + 1, 1)
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label

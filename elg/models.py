@@ -10,6 +10,7 @@ import secrets
 from datetime import date, time
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -17,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elg.half_years import HalfYear
+from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective
 
@@ -62,10 +64,10 @@ class Meeting(models.Model):
     class Meta:
         ordering = ["date"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"ELG {self.date:%-d %B %Y}: {self.topic}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("elg:meeting", args=[self.pk])
 
     @property
@@ -82,14 +84,14 @@ class BriefingStatus(models.TextChoices):
     ISSUED = "issued", "Issued to the force"
 
 
-def sees_draft_briefings(user) -> bool:
+def sees_draft_briefings(user: Reader) -> bool:
     """The one rule: briefings are read once issued, drafts only by those who
     manage meetings (the OPCC)."""
     return user.has_perm(Perm.MANAGE_MEETINGS)
 
 
 class BriefingQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "BriefingQuerySet":
+    def visible_to(self, user: Reader) -> "BriefingQuerySet":
         return self if sees_draft_briefings(user) else self.filter(status=BriefingStatus.ISSUED)
 
 
@@ -116,10 +118,10 @@ class Briefing(models.Model):
 
     objects = BriefingQuerySet.as_manager()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"KLOE briefing: {self.topic} ({self.meeting.date:%-d %B %Y})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("elg:briefing", args=[self.meeting_id])
 
     @property
@@ -130,7 +132,7 @@ class Briefing(models.Model):
     def is_issued(self) -> bool:
         return self.status == BriefingStatus.ISSUED
 
-    def visible_to(self, user) -> bool:
+    def visible_to(self, user: Reader) -> bool:
         """BriefingQuerySet.visible_to for a briefing already in hand."""
         return self.is_issued or sees_draft_briefings(user)
 
@@ -144,7 +146,7 @@ class Theme(models.Model):
     class Meta:
         ordering = ["order", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
 
@@ -162,12 +164,12 @@ class Question(models.Model):
             models.CheckConstraint(condition=~models.Q(text=""), name="question_has_text"),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text[:80]
 
 
 class BriefingQuestionQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "BriefingQuestionQuerySet":
+    def visible_to(self, user: Reader) -> "BriefingQuestionQuerySet":
         """Questions of the briefings the reader may open."""
         if sees_draft_briefings(user):
             return self
@@ -194,7 +196,7 @@ class BriefingQuestion(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text[:80]
 
 
@@ -217,7 +219,7 @@ class Assurance(models.Model):
             models.UniqueConstraint(fields=["meeting", "objective"], name="one_rating_a_meeting")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.objective.code}: {self.get_rating_display()}"
 
 
@@ -233,13 +235,13 @@ class Owner(models.TextChoices):
 
 
 class ActionQuerySet(models.QuerySet):
-    def still_open(self):
+    def still_open(self) -> "ActionQuerySet":
         return self.exclude(status=ActionStatus.COMPLETE)
 
-    def overdue(self, today: date):
+    def overdue(self, today: date) -> "ActionQuerySet":
         return self.still_open().filter(due_date__lt=today)
 
-    def in_log(self, show: str, organisation: str, today: date):
+    def in_log(self, show: str, organisation: str, today: date) -> "ActionQuerySet":
         """The actions log's list: open, overdue (on `today`) or all; of one
         organisation, or anyone's ("")."""
         actions = self.select_related("meeting")
@@ -265,10 +267,10 @@ class Action(models.Model):
     class Meta:
         ordering = ["due_date", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.description[:80]
 
-    def clean(self):
+    def clean(self) -> None:
         meeting_date = self.meeting.date if self.meeting_id else None
         if self.due_date and meeting_date and self.due_date < meeting_date:
             raise ValidationError({"due_date": (
@@ -303,7 +305,7 @@ class CalendarFeed(models.Model):
 
     objects = CalendarFeedQuerySet.as_manager()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Calendar feed of {self.user}"
 
     @staticmethod
@@ -311,7 +313,7 @@ class CalendarFeed(models.Model):
         return hashlib.sha256(token.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user) -> str:
+    def issue(cls, user: User) -> str:
         """A new secret address token for `user`, replacing any earlier one."""
         token = secrets.token_urlsafe(32)
         cls.objects.update_or_create(user=user, defaults={

@@ -3,6 +3,7 @@
 from datetime import time
 
 from django.db import transaction
+from django.forms import BaseInlineFormSet
 
 from elg.half_years import HalfYear
 from elg.models import Assurance, Meeting
@@ -21,7 +22,8 @@ def save_schedule(half: HalfYear, rows: list[dict], *, starts_at: time, place: s
 
 
 @transaction.atomic
-def record_outcome(meeting: Meeting, *, status: str, notes: str, ratings: dict, actions) -> None:
+def record_outcome(meeting: Meeting, *, status: str, notes: str, ratings: dict,
+                   actions: BaseInlineFormSet) -> None:
     """A held meeting's status and notes, its assurance rating per objective
     (a blank rating removes one), and its actions (a formset, validated)."""
     meeting.status, meeting.notes = status, notes

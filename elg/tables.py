@@ -36,11 +36,11 @@ class ActionTable(CaptionedTable):
     class Meta:
         empty_text = "No actions match."
 
-    def __init__(self, rows, today, **options):
+    def __init__(self, rows, today, **options) -> None:
         super().__init__(rows, **options)
         self.today = today
 
-    def render_owner(self, record):
+    def render_owner(self, record) -> str:
         return f"{record.owner} ({record.get_organisation_display()})"
 
     def render_meeting(self, record):

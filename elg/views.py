@@ -1,6 +1,8 @@
 """ELG pages: the schedule and its calendar feed, a meeting and its outcome,
 and the actions log."""
 
+from collections.abc import Iterable
+from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -40,7 +42,7 @@ def half_years() -> list[HalfYear]:
     return sorted(HalfYear.parse(key) for key in keys)
 
 
-def default_half(halves: list[HalfYear], today) -> HalfYear:
+def default_half(halves: list[HalfYear], today: date) -> HalfYear:
     """The half-year of the next meeting; else the latest with meetings; else today's."""
     upcoming = Meeting.objects.filter(date__gte=today).order_by("date").first()
     if upcoming:
@@ -63,7 +65,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     return render(request, "elg/schedule.html", context)
 
 
-def calendar_response(request, meetings) -> HttpResponse:
+def calendar_response(request: HttpRequest, meetings: Iterable[Meeting]) -> HttpResponse:
     stamp = timezone.now()
     events = [calendar.event(m, stamp, request.build_absolute_uri(m.get_absolute_url()))
               for m in meetings]
@@ -97,7 +99,7 @@ def calendar_subscription(request: HttpRequest) -> HttpResponse:
             CalendarFeed.objects.filter(user=signed_in_user(request)).delete()
             messages.success(request, "Your calendar address no longer works.")
             return redirect("elg:subscription")
-        token = CalendarFeed.issue(request.user)
+        token = CalendarFeed.issue(signed_in_user(request))
     address = (request.build_absolute_uri(reverse("elg:subscribed_calendar", args=[token]))
                if token else None)
     context = {"address": address, "breadcrumbs": crumbs(),
@@ -105,12 +107,12 @@ def calendar_subscription(request: HttpRequest) -> HttpResponse:
     return render(request, "elg/subscription.html", context)
 
 
-def arising_table(meeting, today):
+def arising_table(meeting: Meeting, today: date) -> ActionTable:
     return ActionTable(actions_arising(meeting), today,
                        caption="Actions arising from earlier meetings")
 
 
-def meeting_with_parts(pk):
+def meeting_with_parts(pk: int) -> Meeting:
     return get_object_or_404(
         Meeting.objects.prefetch_related("objectives", "assurances__objective", "actions"), pk=pk)
 

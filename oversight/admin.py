@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group, User
 from django.db.models import IntegerField, OuterRef, Subquery
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast
+from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -74,21 +75,21 @@ class PortalUserAdmin(UserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest):
         return super().get_queryset(request).prefetch_related("groups")
 
     @admin.display(description="Roles")
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all()) or "None"
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
         fields = tuple(super().get_readonly_fields(request, obj))
         if obj is not None and obj.pk == request.user.pk:
             # Nobody changes their own roles, or switches their own account off.
             return (*fields, "groups", "is_active")
         return fields
 
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
+    def formfield_for_manytomany(self, db_field, request: HttpRequest, **kwargs):
         if db_field.name == "groups":
             kwargs["label"] = "Roles"
             kwargs["queryset"] = Group.objects.filter(name__in=list(Role))
@@ -101,10 +102,10 @@ class RoleAdmin(GroupAdmin):
 
     readonly_fields = ("name", "permissions")
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 @admin.register(RoleChange)
@@ -121,7 +122,7 @@ class RoleChangeAdmin(admin.ModelAdmin):
     def change(self, event):
         return "Role given" if event.pgh_label == "role.given" else "Role taken away"
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest):
         # pghistory's middleware records the signed-in user's id with each change.
         by = User.objects.filter(pk=OuterRef("by_id")).values("username")[:1]
         return super().get_queryset(request).annotate(
@@ -132,13 +133,13 @@ class RoleChangeAdmin(admin.ModelAdmin):
     def changed_by(self, event):
         return event.by_username or "Not recorded (not made on a web page)"
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
 

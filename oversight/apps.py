@@ -6,13 +6,13 @@ class OversightConfig(AppConfig):
     name = "oversight"
     verbose_name = "The Plan"
 
-    def ready(self):
+    def ready(self) -> None:
         post_migrate.connect(_sync_roles, sender=self)
         # Sign-in and role-change receivers.
         from oversight.core import role_changes, session_security, two_factor  # noqa: F401
 
 
-def _sync_roles(using="default", **kwargs):
+def _sync_roles(using="default", **kwargs) -> None:
     # Groups follow roles.py after every migrate. Roles name permissions of
     # apps whose post_migrate has not run yet, so create them all first.
     from django.contrib.auth.management import create_permissions

@@ -11,6 +11,7 @@ order, so each acronym's first use is the one explained.
 """
 
 import json
+from collections.abc import Callable, Iterable
 
 from django.utils import timezone
 from plotly.utils import PlotlyJSONEncoder
@@ -19,7 +20,14 @@ from oversight.plan.models import Deliverable
 from oversight.plan.presenters import STATUS_TAG_COLOURS
 from panel_reports import tokens
 from panel_reports.glossary import Marker
-from panel_reports.models import Acronym, PanelMeeting
+from panel_reports.models import (
+    Acronym,
+    AgendaItem,
+    PanelMeeting,
+    PrioritySection,
+    Report,
+    TopicPage,
+)
 from panel_reports.peel_part import peel_part
 from panel_reports.topic_parts import comparator_values, rows_of_pages, topic_part
 from scorecard.formats import month_label
@@ -30,7 +38,7 @@ SCHEMA = 1
 FORWARD_PLAN_MEETINGS = 6  # seed 001's work plan looks about six months ahead
 
 
-def build(report) -> dict:
+def build(report: Report) -> dict:
     """The report as it stands now, as JSON-ready data."""
     sections = list(report.sections.select_related("priority"))
     pages = list(report.topic_pages.select_related("topic"))
@@ -41,7 +49,7 @@ def build(report) -> dict:
     deliverables = deliverables_by_priority(report, sections)
     compared = comparator_values(row for found in rows.values() for row in found)
 
-    def topic(page):
+    def topic(page: TopicPage) -> dict:
         return topic_part(page, rows[page.topic_id], book, marker, compared)
 
     for section in sections:
@@ -70,13 +78,14 @@ def plain(document: dict) -> dict:
     return json.loads(json.dumps(document, cls=PlotlyJSONEncoder))
 
 
-def so_what_problems(report, text: str) -> list[str]:
+def so_what_problems(report: Report, text: str) -> list[str]:
     """What is wrong with the figure tokens in a topic page's SO WHAT text."""
     rows = rows_of_pages(report.topic_pages.select_related("report"))
     return tokens.problems(text, tokens.book_of(row for found in rows.values() for row in found))
 
 
-def deliverables_by_priority(report, sections) -> dict[int, list]:
+def deliverables_by_priority(report: Report,
+                             sections: Iterable[PrioritySection]) -> dict[int, list]:
     """The Plan's deliverables under way by the period's end, status as at that day."""
     as_of = report.period_end_day
     found: dict[int, list] = {}
@@ -90,7 +99,7 @@ def deliverables_by_priority(report, sections) -> dict[int, list]:
     return found
 
 
-def priority_part(section, deliverables, marker) -> dict:
+def priority_part(section: PrioritySection, deliverables: list, marker: Marker) -> dict:
     priority = section.priority
     return {"kind": "priority", "slug": f"priority-{priority.number}", "level": 1,
             "number": priority.number,
@@ -99,14 +108,14 @@ def priority_part(section, deliverables, marker) -> dict:
             "focus": marker.block(section.focus), "risks": marker.block(section.risks)}
 
 
-def assessment_part(report, marker) -> dict | None:
+def assessment_part(report: Report, marker: Marker) -> dict | None:
     if not report.assessment.strip():
         return None
     return {"kind": "assessment", "slug": "assessment", "title": "Overall PCC assessment",
             "level": 1, "text": marker.block(report.assessment)}
 
 
-def forward_plan_part(report) -> dict:
+def forward_plan_part(report: Report) -> dict:
     """The panel's meetings after this report's, with their provisional agendas."""
     after = report.meeting.date if report.meeting else report.period_end_day
     meetings = PanelMeeting.objects.filter(date__gt=after).prefetch_related("items")
@@ -115,20 +124,21 @@ def forward_plan_part(report) -> dict:
             "meetings": [meeting_entry(m) for m in meetings[:FORWARD_PLAN_MEETINGS]]}
 
 
-def meeting_entry(meeting, link=lambda item: "") -> dict:
+def meeting_entry(meeting: PanelMeeting,
+                  link: Callable[[AgendaItem], str] = lambda item: "") -> dict:
     """A meeting as the work plan prints it; `link` gives an agenda item's address."""
     return {"date": f"{meeting.date:%A %-d %B %Y}", "time": meeting_time(meeting),
             "place": meeting.place,
             "items": [{"title": item.title, "url": link(item)} for item in meeting.items.all()]}
 
 
-def meeting_time(meeting) -> str:
+def meeting_time(meeting: PanelMeeting) -> str:
     """ "10:30am–1pm", as the work plan prints it."""
     times = (meeting.starts_at, meeting.ends_at)
     return "–".join(f"{t:%-I:%M%p}".lower().replace(":00", "") for t in times if t)
 
 
-def contents(parts) -> list[tuple[dict, list[dict]]]:
+def contents(parts: Iterable[dict]) -> list[tuple[dict, list[dict]]]:
     """The contents page: each main part with the topic pages that follow it."""
     found: list[tuple[dict, list[dict]]] = []
     for part in parts:

@@ -3,8 +3,11 @@ parts; it is submitted; the OPCC lead sends it back with a comment or
 publishes it; a published report is corrected by a new version. A step the
 report's state does not allow is refused with a message on the report."""
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.forms import BaseForm, ModelForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -22,7 +25,8 @@ WRITE = permission_required(Perm.WRITE_DRAFTS, raise_exception=True)
 APPROVE = permission_required(Perm.APPROVE_REPORTS, raise_exception=True)
 
 
-def form_page(request, form, *, heading, button, report=None, intro=""):
+def form_page(request: HttpRequest, form: BaseForm, *, heading: str, button: str,
+              report: Report | None = None, intro: str = "") -> HttpResponse:
     context = {"form": form, "heading": heading, "button": button, "report": report,
                "intro": intro, "figure_names": FIGURES,
                "breadcrumbs": crumbs(*([(report.title, report.get_absolute_url())]
@@ -30,7 +34,7 @@ def form_page(request, form, *, heading, button, report=None, intro=""):
     return render(request, "panel_reports/form.html", context)
 
 
-def refused(request, report, error):
+def refused(request: HttpRequest, report: Report, error: WorkflowError) -> HttpResponse:
     messages.error(request, str(error))
     return redirect(report)
 
@@ -49,7 +53,8 @@ def report_add(request: HttpRequest) -> HttpResponse:
                            "you choose.")
 
 
-def edit_page(request, item, form_class, *, heading):
+def edit_page(request: HttpRequest, item: Report | PrioritySection | TopicPage,
+              form_class: type[ModelForm], *, heading: str) -> HttpResponse:
     """Edit the report or one of its parts, unless the report cannot be changed."""
     report = item if isinstance(item, Report) else item.report
     try:
@@ -85,7 +90,8 @@ def topic_edit(request: HttpRequest, pk: int, code: str) -> HttpResponse:
     return edit_page(request, page, TopicPageForm, heading=page.topic.name)
 
 
-def step(request, pk, move, done):
+def step(request: HttpRequest, pk: int, move: Callable[[Report], object],
+         done: str) -> HttpResponse:
     report = get_object_or_404(Report, pk=pk)
     try:
         move(report)
@@ -110,7 +116,9 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
                 "stand today.")
 
 
-def commented_step(request, pk, move, *, heading, label, missing, button, done):
+def commented_step(request: HttpRequest, pk: int, move: Callable[[Report, str], Report | None],
+                   *, heading: str, label: str, missing: str, button: str,
+                   done: str) -> HttpResponse:
     report = get_object_or_404(Report, pk=pk)
     form = CommentForm(request.POST or None, label=label, missing=missing)
     if form.is_valid():

@@ -9,7 +9,7 @@ Segment = list[str | None]
 
 
 class Marker:
-    def __init__(self, glossary: dict[str, str]):
+    def __init__(self, glossary: dict[str, str]) -> None:
         self.glossary = glossary
         self.used: list[str] = []  # in order of first use
         names = sorted(glossary, key=len, reverse=True)  # "DVPO/N" before "DV"

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from scorecard.formats import month_end
 
@@ -27,7 +28,7 @@ class Acronym(models.Model):
     class Meta:
         ordering = ["acronym"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.acronym
 
 
@@ -45,7 +46,7 @@ class PanelMeeting(models.Model):
         constraints = [models.UniqueConstraint(fields=["date", "place"],
                                                name="one_panel_meeting_per_day_and_place")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.date:%-d %B %Y}, {self.place}"
 
 
@@ -59,21 +60,21 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "order", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 
-def sees_draft_reports(user) -> bool:
+def sees_draft_reports(user: Reader) -> bool:
     """The one rule: reports are read once published, drafts (and submitted
     ones) only by the OPCC."""
     return user.has_perm(Perm.READ_DRAFT_REPORTS)
 
 
 class ReportQuerySet(models.QuerySet):
-    def published(self):
+    def published(self) -> "ReportQuerySet":
         return self.filter(status=Report.Status.PUBLISHED)
 
-    def visible_to(self, user) -> "ReportQuerySet":
+    def visible_to(self, user: Reader) -> "ReportQuerySet":
         return self if sees_draft_reports(user) else self.published()
 
 
@@ -134,10 +135,10 @@ class Report(models.Model):
             operation=pgtrigger.Update | pgtrigger.Delete,
             condition=pgtrigger.Q(old__status="published"))]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("panel_reports:contents", args=[self.pk])
 
     @property
@@ -156,7 +157,7 @@ class Report(models.Model):
     def period_end_day(self) -> date:
         return month_end(self.period_end)
 
-    def visible_to(self, user) -> bool:
+    def visible_to(self, user: Reader) -> bool:
         """ReportQuerySet.visible_to for a report already in hand."""
         return self.is_published or sees_draft_reports(user)
 
@@ -185,7 +186,7 @@ class PrioritySection(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "priority"],
                                                name="one_section_per_priority")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Priority {self.priority.number}"
 
 
@@ -208,7 +209,7 @@ class TopicPage(models.Model):
         constraints = [models.UniqueConstraint(fields=["report", "topic"],
                                                name="one_page_per_topic")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.topic.name
 
 
@@ -233,5 +234,5 @@ class ReportEvent(models.Model):
             condition=~models.Q(action="sent_back") | ~models.Q(comment=""),
             name="sending_back_has_a_comment")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.get_action_display()

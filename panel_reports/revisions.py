@@ -4,6 +4,7 @@ snapshot beside the same cell computed from today's data at the same month."""
 from dataclasses import dataclass
 from datetime import date
 
+from panel_reports.models import Report
 from panel_reports.topic_parts import row_key, rows_by_topic
 from scorecard.kpi_rows import FIGURES, headers
 from scorecard.models import Topic
@@ -18,8 +19,10 @@ class Revision:
     now: str
 
 
-def revised_figures(report) -> list[Revision]:
+def revised_figures(report: Report) -> list[Revision]:
     snapshot = report.snapshot
+    if snapshot is None:  # a draft: nothing frozen to compare with
+        return []
     topics = [part for part in snapshot["parts"] if part["kind"] == "topic"]
     ids = dict(Topic.objects.filter(code__in=[part["code"] for part in topics])
                .values_list("code", "pk"))

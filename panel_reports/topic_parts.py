@@ -3,16 +3,23 @@ comparison with other forces), SO WHAT (text with its figure tokens resolved)
 and NOW WHAT (actions)."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from panel_reports import tokens
-from scorecard.charts import row_charts
+from panel_reports.glossary import Marker
+from scorecard.charts import Chart, row_charts
 from scorecard.figures import month_figures
 from scorecard.formats import add_months, format_value, month_label
-from scorecard.kpi_rows import FIGURES, TABLE_COLUMNS, headers, kpi_rows, show_thresholds
+from scorecard.kpi_rows import FIGURES, TABLE_COLUMNS, KpiRow, headers, kpi_rows, show_thresholds
 from scorecard.models import Comparator, ComparatorValue
 from scorecard.queries import active_measures
+
+if TYPE_CHECKING:
+    from panel_reports.models import TopicPage
 
 CELLS = [*FIGURES, "thresholds"]
 COMPARED = [Comparator.FORCE, Comparator.SAME_PERIOD_LAST_YEAR, Comparator.MOST_SIMILAR_GROUP,
@@ -33,19 +40,19 @@ def rows_by_topic(months: dict) -> dict[int, list]:
     return found
 
 
-def page_month(page):
+def page_month(page: "TopicPage") -> date:
     return page.reference_month or page.report.reference_month
 
 
-def rows_of_pages(pages) -> dict[int, list]:
+def rows_of_pages(pages: Iterable["TopicPage"]) -> dict[int, list]:
     return rows_by_topic({page.topic_id: page_month(page) for page in pages})
 
 
-def row_key(row) -> str:
+def row_key(row: KpiRow) -> str:
     return f"{row.measure.code}/{row.area.code}"
 
 
-def comparator_values(rows) -> dict[int, list]:
+def comparator_values(rows: Iterable[KpiRow]) -> dict[int, list]:
     """The comparator values of every force row's measure, by measure (one query)."""
     measures = {row.measure.pk for row in rows if row.area.is_force}
     found = defaultdict(list)
@@ -54,7 +61,8 @@ def comparator_values(rows) -> dict[int, list]:
     return found
 
 
-def topic_part(page, rows, book, marker, compared) -> dict:
+def topic_part(page: "TopicPage", rows: list[KpiRow], book: tokens.FigureBook, marker: Marker,
+               compared: dict[int, list]) -> dict:
     month = page_month(page)
     return {
         "kind": "topic", "slug": f"topic-{page.topic.code}", "title": page.topic.name,
@@ -71,7 +79,7 @@ def topic_part(page, rows, book, marker, compared) -> dict:
     }
 
 
-def _row(row, marker) -> dict:
+def _row(row: KpiRow, marker: Marker) -> dict:
     line = row.figures.get("trend_line")
     return {
         "key": row_key(row), "label": marker.segments(row.label), "text": row.label,
@@ -81,7 +89,7 @@ def _row(row, marker) -> dict:
     }
 
 
-def _chart(chart, page) -> dict:
+def _chart(chart: Chart, page: "TopicPage") -> dict:
     return {"label": chart.label, "area": {"code": chart.area.code}, "summary": chart.summary,
             "figure": chart.figure,
             "element_id": f"{page.topic.code}-{chart.element_id}",
@@ -89,7 +97,8 @@ def _chart(chart, page) -> dict:
                        for p in chart.months]}
 
 
-def comparisons(rows, month, compared) -> dict | None:
+def comparisons(rows: list[KpiRow], month: date,
+                compared: dict[int, list]) -> dict | None:
     """Seed 001's complaints table: the force's latest compared period ending by
     `month`, the same period a year before (SPLY), the most similar group's
     average and the national figure, for the topic's measures that have them."""

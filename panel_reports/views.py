@@ -24,14 +24,16 @@ PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
 crumbs = section("Panel reports", "panel_reports:list")
 
 
-def readable(request, pk) -> Report:
+def readable(request: HttpRequest, pk: int) -> Report:
     return get_object_or_404(Report.objects.visible_to(request.user).select_related(
         "meeting", "corrects", "correction"), pk=pk)
 
 
-def document_of(report) -> dict:
+def document_of(report: Report) -> dict:
     """The published snapshot, or the draft as it would be published now."""
-    return report.snapshot if report.is_published else document.build(report)
+    if report.is_published and report.snapshot is not None:  # always, by a constraint
+        return report.snapshot
+    return document.build(report)
 
 
 @READ
@@ -77,7 +79,7 @@ def whole(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "panel_reports/whole.html", context)
 
 
-def page_heading(report) -> str:
+def page_heading(report: Report) -> str:
     return f"Police and Crime Panel: {report.title}"
 
 

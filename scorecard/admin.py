@@ -1,6 +1,7 @@
 import pghistory
 from django import forms
 from django.contrib import admin
+from django.http import HttpRequest
 
 from scorecard.models import (
     Annotation,
@@ -30,7 +31,7 @@ class ReasonAdmin(admin.ModelAdmin):
 
     form = ReasonForm
 
-    def save_model(self, request, obj, form, change):
+    def save_model(self, request: HttpRequest, obj, form, change) -> None:
         # The request's history context (HistoryMiddleware) gets the reason.
         pghistory.context(reason=form.cleaned_data["reason"], source="Administration")
         super().save_model(request, obj, form, change)
@@ -97,8 +98,8 @@ class MethodSettingsAdmin(ReasonAdmin):
     """The KPI method's one row of settings: changed with a reason, never added twice
     or deleted (without it the defaults apply)."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest):
         return super().has_add_permission(request) and not MethodSettings.objects.exists()
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False

@@ -6,6 +6,7 @@ from stats.rule_flags, so chart and table cannot disagree. The chart is plotly
 JSON, drawn by static/js/charts.js; a sentence and a table say the same in words.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,8 +17,8 @@ from django.db.models import Q
 from scorecard import stats
 from scorecard.figures import month_figures
 from scorecard.formats import add_months, format_value, month_label
-from scorecard.kpi_rows import kpi_rows
-from scorecard.models import Annotation
+from scorecard.kpi_rows import KpiRow, kpi_rows
+from scorecard.models import Annotation, Area, Measure, Threshold
 
 SIGMA_LINES = [(3, "dot"), (2, "dash"), (1, "dashdot")]
 RULE_SYMBOLS = {"One": "diamond", "Two": "square", "Three": "triangle-up", "Eight": "circle-open"}
@@ -34,19 +35,19 @@ class ChartMonth:
 @dataclass
 class Chart:
     label: str
-    area: object
+    area: Area
     months: list
     figure: dict | None  # plotly JSON; None without values
     summary: str
     element_id: str = ""  # of the page's JSON script element
 
 
-def measure_charts(measure, month: date) -> list[Chart]:
+def measure_charts(measure: Measure, month: date) -> list[Chart]:
     """One chart per area the measure is reported for (areas and thresholds prefetched)."""
     return row_charts(kpi_rows([measure], month_figures(month), month), month)
 
 
-def row_charts(rows, month: date) -> list[Chart]:
+def row_charts(rows: Sequence[KpiRow], month: date) -> list[Chart]:
     """A chart for each KPI row (thresholds prefetched), with one query for the notes."""
     measures = {row.measure.pk for row in rows}
     notes = list(Annotation.objects.filter(
@@ -60,12 +61,13 @@ def row_charts(rows, month: date) -> list[Chart]:
     return charts
 
 
-def scale(unit):
+def scale(unit: str) -> tuple[float, str]:
     """Durations are drawn in minutes: seconds make unreadable axes."""
     return (60.0, "minutes") if unit == "duration" else (1.0, "")
 
 
-def chart(row, month: date, thresholds, annotations) -> Chart:
+def chart(row: KpiRow, month: date, thresholds: list[Threshold],
+          annotations: list[Annotation]) -> Chart:
     unit, figures = row.measure.unit, row.figures
     line = np.asarray(figures.get("trend_line", []), dtype=float)
     months = [add_months(month, i - len(line) + 1) for i in range(len(line))]
@@ -80,7 +82,8 @@ def chart(row, month: date, thresholds, annotations) -> Chart:
     return Chart(row.label, row.area, points, figure, describe(row, points, month))
 
 
-def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
+def _figure(row: KpiRow, points: list[ChartMonth], centre: float, sigma: float,
+            thresholds: list[Threshold], annotations: list[Annotation]) -> dict:
     """Every line is a trace (not a layout shape), so the legend names it and the
     page's strict content security policy cannot hide it."""
     divisor, axis = scale(row.measure.unit)
@@ -91,7 +94,7 @@ def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
                                text=[p.shown for p in points],
                                hovertemplate="%{x}: %{text}<extra></extra>"))
 
-    def level(value, name, **line):
+    def level(value: float, name: str, **line: object) -> None:
         fig.add_trace(go.Scatter(x=[x[0], x[-1]], y=[value / divisor] * 2, mode="lines",
                                  name=name, line=line, hoverinfo="skip"))
 
@@ -125,7 +128,7 @@ def _figure(row, points, centre, sigma, thresholds, annotations) -> dict:
     return fig.to_plotly_json()
 
 
-def describe(row, points, month) -> str:
+def describe(row: KpiRow, points: list[ChartMonth], month: date) -> str:
     """The chart in one sentence, for everyone who cannot see it."""
     figures, unit = row.figures, row.measure.unit
     known = [p for p in points if not np.isnan(p.value)]

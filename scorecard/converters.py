@@ -1,3 +1,5 @@
+from datetime import date
+
 from scorecard.formats import month_key, parse_month
 
 
@@ -6,11 +8,11 @@ class MonthConverter:
 
     regex = r"\d{4}-\d{2}"
 
-    def to_python(self, value):
+    def to_python(self, value: str) -> date:
         month = parse_month(value)
         if month is None:
             raise ValueError(value)
         return month
 
-    def to_url(self, value):
+    def to_url(self, value: date | str) -> str:
         return value if isinstance(value, str) else month_key(value)

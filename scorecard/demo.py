@@ -49,7 +49,7 @@ def load_scorecard() -> int:
     return _load_values()
 
 
-def _load_areas():
+def _load_areas() -> None:
     for order, (code, name, parent) in enumerate(AREAS):
         Area.objects.update_or_create(code=code, defaults={
             "name": name, "order": order,
@@ -73,7 +73,7 @@ def _load_measures():
         Topic.objects.filter(name=name).update(order=order)
 
 
-def _load_notes():
+def _load_notes() -> None:
     burglary = Measure.objects.get(code="BUR-VOL")
     Annotation.objects.update_or_create(
         month=date(2023, 4, 1), measure=burglary, kind="definition_change",

@@ -1,12 +1,19 @@
 """Monthly values as an upload file: exporting and importing it again changes nothing."""
 
 import csv
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
 
 from oversight.core.formulas import safe
 from scorecard.formats import month_key
 from scorecard.importing.values import COLUMNS
 from scorecard.models import Aggregation, MonthlyValue
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
 def plain(number: Decimal | None) -> str:
@@ -16,7 +23,7 @@ def plain(number: Decimal | None) -> str:
     return format(number.normalize(), "f")
 
 
-def value_rows(values):
+def value_rows(values: Iterable[MonthlyValue]) -> Iterator[list[str]]:
     """Rows of COLUMNS for MonthlyValue rows (with measure and area selected)."""
     for v in values:
         ratio = v.measure.aggregation == Aggregation.RATIO
@@ -27,7 +34,7 @@ def value_rows(values):
         ]
 
 
-def write_values(out, values=None) -> int:
+def write_values(out: "SupportsWrite[str]", values: QuerySet[MonthlyValue] | None = None) -> int:
     """Write values (default: all) as CSV to the text stream `out`; returns the count."""
     if values is None:
         values = MonthlyValue.objects.all()

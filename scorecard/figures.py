@@ -7,6 +7,7 @@ the admin or bulk SQL, adds a history entry (Postgres triggers), so a new
 version is computed on the next read and the old one is never served again.
 """
 
+from collections.abc import Iterable
 from datetime import date
 
 import numpy as np
@@ -107,7 +108,7 @@ def _values(first: date, last: date, series: pd.DataFrame) -> pd.DataFrame:
     return frame.astype({c: float for c in ("value", "numerator", "denominator", "weight")})
 
 
-def month_range(measures=None) -> list[date]:
+def month_range(measures: Iterable[Measure] | None = None) -> list[date]:
     """Every month from the first with data to the latest, newest first (one query)."""
     values = MonthlyValue.objects.all()
     if measures is not None:

@@ -1,5 +1,6 @@
 """The audit trail of a measure, as its page lists it: who, when, old → new, why."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -7,7 +8,7 @@ from django.contrib.auth import get_user_model
 from pghistory.models import Events
 
 from scorecard.formats import month_label
-from scorecard.models import Area
+from scorecard.models import Area, Measure
 from scorecard.presenters import exact_value
 
 REVISIONS_SHOWN = 50
@@ -33,7 +34,7 @@ class Revision:
 ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
 
 
-def revisions(measure, limit: int = REVISIONS_SHOWN) -> list[Revision]:
+def revisions(measure: Measure, limit: int = REVISIONS_SHOWN) -> list[Revision]:
     """The latest changes to the measure, its thresholds, areas and values."""
     events = list(Events.objects.references(measure).order_by("-pgh_created_at", "-pgh_id")[:limit])
     areas = dict(Area.objects.values_list("id", "name"))
@@ -48,7 +49,7 @@ def who_changed(context: dict | None, users: dict) -> str:
     return context.get("source") or "Direct database change"
 
 
-def user_names(ids) -> dict:
+def user_names(ids: Iterable[int | None]) -> dict:
     ids = {i for i in ids if i is not None}
     if not ids:
         return {}
@@ -58,7 +59,8 @@ def user_names(ids) -> dict:
     }
 
 
-def _revision(measure, event, areas, users) -> Revision:
+def _revision(measure: Measure, event: Events, areas: dict,
+              users: dict) -> Revision:
     data = event.pgh_data or {}
     what = WHAT.get(event.pgh_model, event.pgh_model)
     if "month" in data:

@@ -4,14 +4,21 @@ right) and XLSX, holding exactly the figures the page displays."""
 import csv
 import io
 import re
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 
 from oversight.core.formulas import put_text, safe
-from scorecard.kpi_rows import export_columns
+from scorecard.kpi_rows import KpiRow, export_columns
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 
-def table_cells(rows, month, topic=None) -> tuple[list[str], list[list[str]]]:
+def table_cells(rows: Sequence[KpiRow], month: date,
+                topic: str | None = None) -> tuple[list[str], list[list[str]]]:
     """Header and body of a KPI table (with a Topic column, and every column, if given)."""
     columns = export_columns(rows, month, every_column=topic is not None)
     header = ([] if topic is None else ["Topic"]) + [title for _, title in columns]
@@ -20,20 +27,20 @@ def table_cells(rows, month, topic=None) -> tuple[list[str], list[list[str]]]:
     return header, body
 
 
-def write_csv(out, header, body) -> None:
+def write_csv(out: "SupportsWrite[str]", header: list[str], body: Iterable[list[str]]) -> None:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([safe(text) for text in header])
     writer.writerows([safe(text) for text in line] for line in body)
 
 
-def csv_bytes(header, body, title: str = "") -> bytes:
+def csv_bytes(header: list[str], body: Iterable[list[str]], title: str = "") -> bytes:
     """CSV for Excel; `title` (the XLSX sheet's name) has no place in a CSV."""
     out = io.StringIO()
     write_csv(out, header, body)
     return out.getvalue().encode("utf-8-sig")
 
 
-def xlsx_bytes(header, body, title: str) -> bytes:
+def xlsx_bytes(header: list[str], body: list[list[str]], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = re.sub(r"[\\/?*\[\]:]", " ", title)[:31]  # Excel's rules

@@ -3,11 +3,14 @@ formatted as seed 001 prints them. The page, the downloads, the command and
 the data summary all read these rows, so they cannot disagree.
 """
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
+from django.utils.safestring import SafeString
 
 from scorecard import stats
 from scorecard.formats import (
@@ -56,7 +59,7 @@ def headers(month: date) -> dict:
     }
 
 
-def row_label(measure, area) -> str:
+def row_label(measure: "Measure", area: "Area") -> str:
     """ "Average Response Time: Priority - County"; the force's row is the name alone."""
     return measure.name if area.is_force else f"{measure.name} - {area.name}"
 
@@ -89,7 +92,8 @@ class KpiRow:
         return self.measure.get_absolute_url()
 
 
-def kpi_rows(measures, figures, month: date) -> list[KpiRow]:
+def kpi_rows(measures: Iterable["Measure"], figures: pd.DataFrame,
+             month: date) -> list[KpiRow]:
     """Rows for `measures` (with `areas` and `thresholds` prefetched), in seed order."""
     rows: list[KpiRow] = []
     by_series = figures.to_dict("index")
@@ -103,7 +107,7 @@ def kpi_rows(measures, figures, month: date) -> list[KpiRow]:
     return rows
 
 
-def _thresholds(measure, value) -> list:
+def _thresholds(measure: "Measure", value: float) -> list:
     return [(t.label, stats.threshold_met(value, float(t.value), t.direction))
             for t in measure.thresholds.all()]
 
@@ -136,7 +140,7 @@ def _cells(row: KpiRow, month: date) -> dict:
     }
 
 
-def trend_line(row: KpiRow, month: date):
+def trend_line(row: KpiRow, month: date) -> SafeString:
     """Column 1, drawn only where a page shows it."""
     line = row.figures.get("trend_line")
     if line is None:
@@ -145,11 +149,12 @@ def trend_line(row: KpiRow, month: date):
     return sparkline(list(np.asarray(line, dtype=float)), months, row.measure.unit)
 
 
-def show_thresholds(rows) -> bool:
+def show_thresholds(rows: Iterable[KpiRow]) -> bool:
     return any(row.thresholds for row in rows)
 
 
-def export_columns(rows, month: date, every_column=False) -> list[tuple[str, str]]:
+def export_columns(rows: Sequence[KpiRow], month: date,
+                   every_column: bool = False) -> list[tuple[str, str]]:
     """(key, header) of the columns a download or the command writes: the table's
     figures (the trend line is a drawing, not a figure). Service levels only if
     a row has one, unless every_column (several topics in one file)."""

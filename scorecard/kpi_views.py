@@ -1,6 +1,8 @@
 """KPI pages: the scorecard by priority and objective, a topic's KPI table and
 its downloads, what needs attention, data freshness and the methodology."""
 
+from datetime import date
+
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -42,7 +44,8 @@ def scorecard_index(request: HttpRequest) -> HttpResponse:
     return render(request, "scorecard/index.html", context)
 
 
-def _topic_and_month(request, code):
+def _topic_and_month(request: HttpRequest,
+                     code: str) -> tuple[Topic, ReferenceMonthForm, date | None]:
     topic = get_object_or_404(Topic.objects.select_related("priority", "objective"), code=code)
     form = ReferenceMonthForm(request.GET or None,
                               figures.month_range(Measure.objects.filter(topic=topic)))

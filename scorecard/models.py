@@ -5,6 +5,8 @@ recorded by Postgres triggers (django-pghistory), so changes made by the
 form, an upload, the admin or bulk SQL are all in the history.
 """
 
+from typing import Any
+
 import pghistory
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -15,7 +17,7 @@ from django.utils.text import slugify
 from scorecard.stats import Method
 
 
-def change_trackers(**options):
+def change_trackers(**options: Any) -> tuple:
     """Fresh trackers for each model: pghistory adapts them to the model."""
     return (
         pghistory.InsertEvent(**options),
@@ -63,7 +65,7 @@ class Area(models.Model):
     class Meta:
         ordering = ["order", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
@@ -89,14 +91,14 @@ class Topic(models.Model):
     class Meta:
         ordering = ["order", "name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.code = self.code or slugify(self.name)[:60]
         super().save(*args, **kwargs)
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("scorecard:topic", args=[self.code])
 
 
@@ -145,10 +147,10 @@ class Measure(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("scorecard:measure", args=[self.code])
 
     @property
@@ -172,7 +174,7 @@ class MeasureArea(models.Model):
             models.UniqueConstraint(fields=["measure", "area"], name="one_link_per_measure_area")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.measure} – {self.area}"
 
 
@@ -196,7 +198,7 @@ class Threshold(models.Model):
             models.UniqueConstraint(fields=["measure", "label"], name="threshold_label_unique")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label
 
 
@@ -234,7 +236,7 @@ class MonthlyValue(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.measure.code} {self.area.code} {self.month:%Y-%m}"
 
 
@@ -261,7 +263,7 @@ class Annotation(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.month:%b-%Y}: {self.get_kind_display()}"
 
 
@@ -300,7 +302,7 @@ class ComparatorValue(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.label
 
     @property
@@ -334,10 +336,10 @@ class ValueUpload(models.Model):
     class Meta:
         ordering = ["-uploaded_at"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.filename
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("scorecard:upload_preview", args=[self.pk])
 
 
@@ -376,10 +378,10 @@ class MethodSettings(models.Model):
         verbose_name = verbose_name_plural = "KPI method settings"
         constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_method_row")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "KPI method settings"
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.pk = 1
         super().save(*args, **kwargs)
 

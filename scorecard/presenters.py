@@ -1,13 +1,20 @@
 """Display values for the scorecard's pages, exports and command output."""
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from scorecard.formats import format_duration, month_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from scorecard.importing.store import Change
 
 PROBLEMS_SHOWN = 200
 
 
-def problem_lines(problems, limit: int = PROBLEMS_SHOWN) -> list[str]:
+def problem_lines(problems: "pd.DataFrame", limit: int = PROBLEMS_SHOWN) -> list[str]:
     """"Row 7, value: Enter a number in value", first `limit` of them."""
     lines = [
         f"Row {row:,}, {column}: {message}"
@@ -18,7 +25,7 @@ def problem_lines(problems, limit: int = PROBLEMS_SHOWN) -> list[str]:
     return lines
 
 
-def exact_value(unit: str, field: str, number) -> str:
+def exact_value(unit: str, field: str, number: Any) -> str:
     """A stored number as entered: durations hh:mm:ss, others without padding."""
     if number is None or number == "":
         return "blank"
@@ -32,7 +39,7 @@ def exact_value(unit: str, field: str, number) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def change_rows(changes) -> list[dict]:
+def change_rows(changes: Iterable["Change"]) -> list[dict]:
     """Changes an import would make, as display text (stored with the upload)."""
     return [
         {

@@ -2,16 +2,17 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import pghistory
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 
 from oversight.core.history import event_model
 from scorecard.formats import add_months
 from scorecard.importing import store
-from scorecard.models import MeasureArea, MonthlyValue, Topic
+from scorecard.models import Area, Measure, MeasureArea, MonthlyValue, Topic
 from scorecard.rules import NUMBER_COLUMNS, with_ratio_values
 
 MonthlyValueEvent = event_model(MonthlyValue)
@@ -26,11 +27,11 @@ class ReturnRow:
     previous: MonthlyValue | None
 
     @property
-    def measure(self):
+    def measure(self) -> Measure:
         return self.link.measure
 
     @property
-    def area(self):
+    def area(self) -> Area:
         return self.link.area
 
     @property
@@ -41,7 +42,7 @@ class ReturnRow:
 class Conflict(Exception):
     """Someone else saved this return after the form was opened."""
 
-    def __init__(self, version: int):
+    def __init__(self, version: int) -> None:
         self.version = version
 
 
@@ -72,7 +73,7 @@ def return_rows(topic: Topic, month: date) -> list[ReturnRow]:
     ]
 
 
-def _changes(topic: Topic, month: date):
+def _changes(topic: Topic, month: date) -> QuerySet:
     return MonthlyValueEvent._default_manager.filter(measure__topic=topic, month=month)
 
 
@@ -81,7 +82,7 @@ def version(topic: Topic, month: date) -> int:
     return _changes(topic, month).aggregate(latest=Max("pgh_id"))["latest"] or 0
 
 
-def last_change(topic: Topic, month: date):
+def last_change(topic: Topic, month: date) -> Any:
     """The latest change to the return, with its context (who, why), or None."""
     return _changes(topic, month).select_related("pgh_context").order_by("-pgh_id").first()
 

@@ -2,15 +2,18 @@
 alternative, so the table needs no JavaScript and prints as it shows."""
 
 import math
+from collections.abc import Iterator, Sequence
+from datetime import date
 
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 
 from scorecard.formats import format_value, month_label
 
 WIDTH, HEIGHT, PAD = 120, 28, 2
 
 
-def describe(values, months, unit) -> str:
+def describe(values: Sequence[float], months: Sequence[date], unit: str) -> str:
     """The trend line in words: its span, lowest, highest and latest values."""
     points = [(v, m) for v, m in zip(values, months, strict=True) if not math.isnan(v)]
     if not points:
@@ -22,9 +25,9 @@ def describe(values, months, unit) -> str:
             f"latest {format_value(unit, points[-1][0])}.")
 
 
-def _runs(values):
+def _runs(values: Sequence[float]) -> Iterator[list[tuple[int, float]]]:
     """Unbroken runs of (index, value): a month without data breaks the line."""
-    run = []
+    run: list[tuple[int, float]] = []
     for index, value in enumerate(values):
         if math.isnan(value):
             if run:
@@ -36,7 +39,7 @@ def _runs(values):
         yield run
 
 
-def sparkline(values, months, unit):
+def sparkline(values: Sequence[float], months: Sequence[date], unit: str) -> SafeString:
     text = describe(values, months, unit)
     known = [v for v in values if not math.isnan(v)]
     if not known:
@@ -44,7 +47,7 @@ def sparkline(values, months, unit):
     low, high = min(known), max(known)
     span, steps = (high - low) or 1, max(len(values) - 1, 1)
 
-    def point(index, value):
+    def point(index: int, value: float) -> str:
         x = PAD + index * (WIDTH - 2 * PAD) / steps
         y = HEIGHT - PAD - (value - low) * (HEIGHT - 2 * PAD) / span
         return f"{x:.1f},{y:.1f}"

@@ -7,21 +7,25 @@ table prints; a panel report passes a writer of figure tokens instead, so its
 SO WHAT text stays bound to the table.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from scorecard.formats import month_name
-from scorecard.kpi_rows import figure_text
+from scorecard.kpi_rows import KpiRow, figure_text
+
+# How a figure is written: (row, figure name) -> text.
+Show = Callable[[KpiRow, str], str]
 
 # Units whose change is a difference, and the words for up and down.
 COMPARED = {"percentage": ("higher", "lower"), "duration": ("longer", "shorter")}
 
 
-def bullets(rows, month: date, show=figure_text) -> list[str]:
+def bullets(rows: Iterable[KpiRow], month: date, show: Show = figure_text) -> list[str]:
     """One sentence per KPI row that has figures to report."""
     return [text for text in (bullet(row, month, show) for row in rows) if text]
 
 
-def bullet(row, month: date, show=figure_text) -> str:
+def bullet(row: KpiRow, month: date, show: Show = figure_text) -> str:
     change, unit = row.figures.get("year_on_year"), row.measure.unit
     if change is None or change != change:
         sentence = _month_only(row, month, show)
@@ -36,14 +40,14 @@ def bullet(row, month: date, show=figure_text) -> str:
     return " ".join(part for part in (sentence, _exception(row)) if part)
 
 
-def _month_only(row, month, show) -> str:
+def _month_only(row: KpiRow, month: date, show: Show) -> str:
     value = row.figures.get("value")
     if value is None or value != value:
         return ""
     return f"{row.label} was {show(row, 'month')} in {month_name(month)}."
 
 
-def _against_last_year(row, month, change, show) -> str:
+def _against_last_year(row: KpiRow, month: date, change: float, show: Show) -> str:
     """Rates and times: the month, the 12 months, and the change in their own unit."""
     unit = row.measure.unit
     opening = (f"{_month_only(row, month, show).rstrip('.') or row.label}, and "
@@ -55,7 +59,7 @@ def _against_last_year(row, month, change, show) -> str:
     return f"{opening}, {show(row, 'change')} {word} than the previous 12 months."
 
 
-def _exception(row) -> str:
+def _exception(row: KpiRow) -> str:
     text = row.figures.get("exceptions")
     if not text:
         return ""

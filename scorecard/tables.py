@@ -50,7 +50,7 @@ class KpiTable(CaptionedTable):
         default = ""
         empty_text = "This topic has no measures."
 
-    def __init__(self, rows, month, **options):
+    def __init__(self, rows, month, **options) -> None:
         exclude = () if show_thresholds(rows) else ("thresholds",)
         super().__init__(rows, exclude=exclude, **options)
         self.month = month
@@ -101,7 +101,7 @@ class TopMeasuresTable(AttentionTable):
         sequence = ("measure", "trend_line", "...")
         empty_text = "No measure has an exception weighting above zero."
 
-    def __init__(self, rows, month, **options):
+    def __init__(self, rows, month, **options) -> None:
         super().__init__(rows, exclude=("topic",), **options)
         self.month = month
 
@@ -199,7 +199,7 @@ class ComparatorTable(MeasureTable):
     value = UnitColumn("Value")
     source = tables.Column(verbose_name="Source")
 
-    def render_period(self, record):
+    def render_period(self, record) -> str:
         return f"{record.period_start:%b %Y} – {record.period_end:%b %Y}"
 
 
@@ -228,7 +228,7 @@ class MeasureRevisionTable(ListTable):
     changes = tables.Column(verbose_name="Change", empty_values=())
     reason = tables.Column(verbose_name="Reason", default="")
 
-    def render_what(self, record):
+    def render_what(self, record) -> str:
         return f"{record.action} {record.what}"
 
     def render_changes(self, value):

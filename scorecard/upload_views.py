@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.models import User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,12 +11,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.requests import signed_in_user
 from oversight.core.roles import Perm
 from scorecard.formats import current_month
 from scorecard.forms import ConfirmImportForm, UploadForm
 from scorecard.importing.checked_file import table_bytes, table_from_bytes
 from scorecard.importing.reading import FileProblem, read_table
 from scorecard.importing.service import ReasonRequired, StalePreview, import_values
+from scorecard.importing.store import Comparison
 from scorecard.models import ValueUpload
 from scorecard.presenters import PROBLEMS_SHOWN, change_rows
 
@@ -36,8 +39,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         except FileProblem as error:
             form.add_error("file", str(error))
         else:
-            if outcome.checked.ok:
-                saved = _keep(request.user, upload.name, table_bytes(table), len(table),
+            if outcome.checked.ok and outcome.comparison is not None:  # checked: compared
+                saved = _keep(signed_in_user(request), upload.name, table_bytes(table), len(table),
                               outcome.comparison)
                 return redirect(saved)
             problems = outcome.checked.problems
@@ -53,7 +56,8 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "scorecard/upload.html", context)
 
 
-def _keep(user, filename, content, rows, comparison) -> ValueUpload:
+def _keep(user: User, filename: str, content: bytes, rows: int,
+          comparison: Comparison) -> ValueUpload:
     return ValueUpload.objects.create(
         uploaded_by=user, filename=filename, content=content, rows=rows,
         new=comparison.new, changed=comparison.changed, unchanged=comparison.unchanged,
@@ -94,7 +98,7 @@ def upload_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "scorecard/upload_preview.html", context)
 
 
-def _refresh(saved, comparison):
+def _refresh(saved: ValueUpload, comparison: Comparison) -> None:
     saved.new, saved.changed, saved.unchanged = (
         comparison.new, comparison.changed, comparison.unchanged)
     saved.fingerprint = comparison.fingerprint

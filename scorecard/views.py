@@ -5,7 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -19,6 +19,7 @@ from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
 from scorecard.history import revisions, user_names, who_changed
 from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.models import Measure, MonthlyValue, Topic
+from scorecard.returns import ReturnRow
 
 RECENT_MONTHS = 13
 
@@ -96,16 +97,17 @@ def return_form(request: HttpRequest, topic: int, month: date) -> HttpResponse:
         chosen, month, rows, form, conflict))
 
 
-def _rebound(data, rows, version):
+def _rebound(data: QueryDict, rows: list[ReturnRow], version: int) -> MonthlyReturnForm:
     """The user's entries kept, checked against the values saved meanwhile."""
     data = data.copy()
-    data["version"] = version
+    data["version"] = str(version)
     form = MonthlyReturnForm(data, rows=rows)
     form.is_valid()
     return form
 
 
-def _return_context(topic, month, rows, form, conflict):
+def _return_context(topic: Topic, month: date, rows: list[ReturnRow], form: MonthlyReturnForm,
+                    conflict: bool) -> dict:
     last = returns.last_change(topic, month)
     context = last.pgh_context.metadata if last and last.pgh_context else None
     users = user_names([context.get("user")] if context else [])

@@ -1,6 +1,8 @@
 """One's own account: the second factor at sign-in, setting it up, recovery
 codes, and changing one's password. Every role has these pages."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
@@ -27,7 +29,7 @@ WRONG_CODE = ("The code is not right, or it has run out. Enter the code your aut
 crumbs = section("Your account", "account")
 
 
-def _next(request) -> str:
+def _next(request: HttpRequest) -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure())
@@ -38,13 +40,14 @@ def _next(request) -> str:
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponse:
     """The second step of signing in."""
-    if is_verified(request.user):
+    user = signed_in_user(request)
+    if is_verified(user):
         return redirect(_next(request))
-    if two_factor.authenticator(request.user) is None:
+    if two_factor.authenticator(user) is None:
         return redirect(f"{reverse('two_factor_enrol')}?{request.GET.urlencode()}")
     form = CodeForm(request.POST or None)
     if form.is_valid():
-        device = match_token(request.user, form.cleaned_data["code"])
+        device = match_token(user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return redirect(_next(request))
@@ -58,10 +61,11 @@ def verify(request: HttpRequest) -> HttpResponse:
 def enrol(request: HttpRequest) -> HttpResponse:
     """Set up an authenticator app. Someone who has one already must have used
     it this session: otherwise anyone with their password could replace it."""
-    if two_factor.authenticator(request.user) and not is_verified(request.user):
+    user = signed_in_user(request)
+    if two_factor.authenticator(user) and not is_verified(user):
         return redirect(f"{reverse('two_factor_verify')}?{request.GET.urlencode()}")
-    device = (two_factor.pending_authenticator(request.user) if request.method == "POST"
-              else None) or two_factor.new_authenticator(request.user)
+    device = (two_factor.pending_authenticator(user) if request.method == "POST"
+              else None) or two_factor.new_authenticator(user)
     form = EnrolCodeForm(request.POST or None)
     if form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
@@ -69,23 +73,24 @@ def enrol(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             request.session[two_factor.NEEDS_CODE] = True
             return render(request, "registration/recovery_codes.html", {
-                "codes": two_factor.new_recovery_codes(request.user), "next": _next(request),
+                "codes": two_factor.new_recovery_codes(user), "next": _next(request),
                 "first_time": True})
         form.add_error("code", "The code is not right. Check the key in your app, then "
                        "enter the code it shows now.")
     context = {"form": form, "device": device, "qr_code": two_factor.qr_code_svg(device),
                "secret": two_factor.secret_text(device), "next": _next(request),
-               "required": two_factor.required_for(request.user)}
+               "required": two_factor.required_for(user)}
     return render(request, "registration/two_factor_enrol.html", context)
 
 
 @never_cache
 def account(request: HttpRequest) -> HttpResponse:
+    user = signed_in_user(request)
     context = {
-        "has_authenticator": two_factor.authenticator(request.user) is not None,
-        "required": two_factor.required_for(request.user),
-        "codes_left": two_factor.recovery_codes_left(request.user),
-        "other_sessions": len(sessions_of({signed_in_user(request).pk})) - 1,
+        "has_authenticator": two_factor.authenticator(user) is not None,
+        "required": two_factor.required_for(user),
+        "codes_left": two_factor.recovery_codes_left(user),
+        "other_sessions": len(sessions_of({user.pk})) - 1,
         "breadcrumbs": crumbs()[:1],
     }
     return render(request, "registration/account.html", context)
@@ -94,10 +99,11 @@ def account(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_POST
 def recovery_codes(request: HttpRequest) -> HttpResponse:
-    if not is_verified(request.user):  # only with the authenticator in hand
+    user = signed_in_user(request)
+    if not is_verified(user):  # only with the authenticator in hand
         return redirect(f"{reverse('two_factor_verify')}?next={reverse('account')}")
     return render(request, "registration/recovery_codes.html", {
-        "codes": two_factor.new_recovery_codes(request.user), "next": reverse("account"),
+        "codes": two_factor.new_recovery_codes(user), "next": reverse("account"),
         "breadcrumbs": crumbs()})
 
 
@@ -114,10 +120,10 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
     success_url = reverse_lazy("account")
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(**kwargs) | {"breadcrumbs": crumbs()}
 
-    def form_valid(self, form):
+    def form_valid(self, form: ChangePasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, "Your password has been changed.")
         return response

@@ -29,7 +29,7 @@ def body_limit(request: HttpRequest) -> int:
 class RequestBodyLimitMiddleware:
     """After the session, before CSRF (which reads anonymous POST bodies)."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -177,7 +177,8 @@ class PrintedDocument:
                             filename=self.filename(document), back=self.back(document))
 
 
-def pdf_download(request, template, context, *, styles, heading, filename, back):
+def pdf_download(request: HttpRequest, template: str, context: dict[str, Any], *,
+                 styles: tuple[str, ...], heading: str, filename: str, back: str) -> HttpResponse:
     """The document `template` printed to PDF, as an attachment named `filename`,
     its pages headed `heading` and numbered; if Chromium cannot print it, a page
     that says so and links `back` to the page the browser can print."""

@@ -6,7 +6,7 @@ from django.utils.dateformat import format as format_date
 from django.utils.html import format_html
 
 
-def tag(text, colour) -> str:
+def tag(text: str, colour: str) -> str:
     """A GOV.UK tag: the words carry the meaning, the colour only repeats it."""
     return format_html('<strong class="govuk-tag govuk-tag--{}">{}</strong>', colour, text)
 

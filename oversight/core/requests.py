@@ -1,6 +1,6 @@
 """What a view may take for granted about its request."""
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
@@ -12,3 +12,7 @@ def signed_in_user(request: HttpRequest) -> User:
     if not user.is_authenticated:
         raise PermissionDenied
     return user
+
+
+# Whoever reads a page: visibility rules take this (sign-in is not yet known).
+Reader = User | AnonymousUser

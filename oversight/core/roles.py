@@ -6,6 +6,10 @@ the test database and production all agree with this module.
 """
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from oversight.core.requests import Reader
 
 
 class Perm(StrEnum):
@@ -55,7 +59,8 @@ class Role(StrEnum):
     ADMINISTRATOR = "Administrator"
 
 
-def model_permissions(app_label: str, *models: str, actions=("add", "change", "delete", "view")):
+def model_permissions(app_label: str, *models: str,
+                      actions: tuple[str, ...] = ("add", "change", "delete", "view")) -> set[str]:
     return {f"{app_label}.{action}_{model}" for model in models for action in actions}
 
 
@@ -125,7 +130,7 @@ def admin_overreach(role: Role) -> dict[Perm, set[str]]:
             if needed not in held and editing & held}
 
 
-def role_of(user) -> Role | None:
+def role_of(user: "Reader") -> Role | None:
     """The user's role, from their groups (the first declared role wins)."""
     if not user.is_authenticated:
         return None

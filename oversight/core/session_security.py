@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import patch_cache_control
 
+from oversight.core.requests import Reader
 from oversight.core.two_factor import NEEDS_CODE
 
 # Browser features no page of the portal uses.
@@ -35,7 +37,7 @@ class SecurityHeadersMiddleware:
     """Permissions-Policy on every response; a signed-in page is never stored
     by the browser or a proxy (a shared PC's back button shows nothing)."""
 
-    def __init__(self, get_response: Middleware):
+    def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -51,7 +53,8 @@ class SecurityHeadersMiddleware:
 
 
 @receiver(user_logged_in)
-def remember_when_signed_in(sender, request, user, **kwargs):
+def remember_when_signed_in(sender: type, request: HttpRequest | None, user: User,
+                            **kwargs: object) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT] = time.time()
 
@@ -60,7 +63,7 @@ class SessionLifetimeMiddleware:
     """A session ends SESSION_ABSOLUTE_SECONDS after sign-in however active it is
     (SESSION_COOKIE_AGE is the idle timeout)."""
 
-    def __init__(self, get_response: Middleware):
+    def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -73,7 +76,7 @@ class SessionLifetimeMiddleware:
         return self.get_response(request)
 
 
-def is_verified(user) -> bool:
+def is_verified(user: Reader) -> bool:
     """Whether the user gave a code this session (django-otp's OTPMiddleware
     gives the user `is_verified`)."""
     return bool(getattr(user, "is_verified", lambda: False)())
@@ -90,7 +93,7 @@ class TwoFactorMiddleware:
     """After OTPMiddleware: someone who owes a code (two_factor.NEEDS_CODE)
     reaches only the pages that take it, the admin included."""
 
-    def __init__(self, get_response: Middleware):
+    def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:

@@ -10,6 +10,7 @@ addresses, or across many accounts from one, is limited too."""
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.db.models import Sum
+from django.http import HttpRequest
 
 
 def limits() -> list[int]:
@@ -19,11 +20,11 @@ def limits() -> list[int]:
 
 
 class SignInLimits(AxesDatabaseHandler):
-    def failure_counts(self, request, credentials=None) -> list[int]:
+    def failure_counts(self, request: HttpRequest, credentials: dict | None = None) -> list[int]:
         return [attempts.aggregate(n=Sum("failures_since_start"))["n"] or 0
                 for attempts in self.get_user_attempts(request, credentials)]
 
-    def get_failures(self, request, credentials=None) -> int:
+    def get_failures(self, request: HttpRequest, credentials: dict | None = None) -> int:
         """AXES_FAILURE_LIMIT once any count reaches its own limit (axes then
         locks), else this account's failures from this address."""
         counts = self.failure_counts(request, credentials)
@@ -31,7 +32,7 @@ class SignInLimits(AxesDatabaseHandler):
             return settings.AXES_FAILURE_LIMIT
         return min(counts[0], settings.AXES_FAILURE_LIMIT - 1)
 
-    def reset_user_attempts(self, request, credentials=None) -> int:
+    def reset_user_attempts(self, request: HttpRequest, credentials: dict | None = None) -> int:
         """A good sign-in clears only its own account's failures from its own
         address: never the address's failures on other accounts, nor other
         addresses' guesses at this account."""

@@ -1,6 +1,7 @@
 """Sign-in, the health check and the error pages."""
 
 import sys
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -31,13 +32,13 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    def post(self, request, *args, **kwargs):
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().post(request, *args, **kwargs)
         messages.success(request, "You have signed out.")
         return response
 
 
-def server_error(request):
+def server_error(request: HttpRequest) -> HttpResponse:
     """500, or 503 when the database cannot be reached.
 
     Rendered without context processors: they would need the database.

@@ -11,8 +11,10 @@ import time
 
 import segno
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
+from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django_otp import user_has_device
 from django_otp.oath import TOTP
@@ -24,34 +26,35 @@ RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE = "Recovery codes"
 
 
-def required_for(user) -> bool:
+def required_for(user: User) -> bool:
     """The user's role is one TWO_FACTOR_ROLES names."""
     return user.groups.filter(name__in=settings.TWO_FACTOR_ROLES).exists()
 
 
-def needs_code(user) -> bool:
+def needs_code(user: User) -> bool:
     """Asked for a code at sign-in: required by their role, or set up by them."""
     return required_for(user) or user_has_device(user, confirmed=True)
 
 
 @receiver(user_logged_in)
-def remember_whether_a_code_is_needed(sender, request, user, **kwargs):
+def remember_whether_a_code_is_needed(sender: type, request: HttpRequest | None, user: User,
+                                      **kwargs: object) -> None:
     if request is not None and hasattr(request, "session"):
         request.session[NEEDS_CODE] = needs_code(user)
 
 
-def authenticator(user) -> TOTPDevice | None:
+def authenticator(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).first()
 
 
-def new_authenticator(user) -> TOTPDevice:
+def new_authenticator(user: User) -> TOTPDevice:
     """A fresh, unconfirmed authenticator for enrolment (replacing an
     unfinished one); it counts once a code from it is entered."""
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=False)
 
 
-def pending_authenticator(user) -> TOTPDevice | None:
+def pending_authenticator(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=False).first()
 
 
@@ -85,7 +88,7 @@ def confirm(device: TOTPDevice) -> None:
     device.save(update_fields=["confirmed"])
 
 
-def new_recovery_codes(user) -> list[str]:
+def new_recovery_codes(user: User) -> list[str]:
     """RECOVERY_CODE_COUNT single-use codes, replacing any earlier ones."""
     device, _ = StaticDevice.objects.get_or_create(user=user, name=RECOVERY_DEVICE)
     device.token_set.all().delete()
@@ -94,5 +97,5 @@ def new_recovery_codes(user) -> list[str]:
     return codes
 
 
-def recovery_codes_left(user) -> int:
+def recovery_codes_left(user: User) -> int:
     return StaticToken.objects.filter(device__user=user, device__name=RECOVERY_DEVICE).count()

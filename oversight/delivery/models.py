@@ -16,10 +16,10 @@ class DeliveryPlan(models.Model):
     class Meta:
         ordering = ["-start_date"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("delivery:plan", args=[self.pk])
 
 
@@ -33,7 +33,7 @@ class DeliveryObjective(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "number"],
                                                name="unique_delivery_objective")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
 
@@ -59,10 +59,10 @@ class CoreActivity(models.Model):
         constraints = [models.UniqueConstraint(fields=["objective", "order"],
                                                name="unique_activity_order")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.text[:80]
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("delivery:activity", args=[self.pk])
 
 
@@ -78,5 +78,5 @@ class ActivityUpdate(ProgressUpdateBase):
             condition=~models.Q(narrative=""), name="activity_update_has_text",
             violation_error_message="Enter what progress has been made")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.date}: {self.get_status_display()}"

@@ -32,7 +32,7 @@ def delivery_plan(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_page(request, get_object_or_404(DeliveryPlan, pk=pk))
 
 
-def _plan_page(request, plan):
+def _plan_page(request: HttpRequest, plan: DeliveryPlan) -> HttpResponse:
     objectives = plan.objectives.prefetch_related(
         Prefetch("activities", CoreActivity.objects.prefetch_related(UPDATES)))
     activities = [a for o in objectives for a in o.activities.all()]

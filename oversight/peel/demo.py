@@ -73,6 +73,6 @@ def load_delivery_plan(data: dict) -> DeliveryPlan:
     return plan
 
 
-def load_peel_and_delivery_plan():
+def load_peel_and_delivery_plan() -> None:
     load_peel(json.loads((FIXTURES / "demo_peel.json").read_text()))
     load_delivery_plan(json.loads((FIXTURES / "demo_delivery_plan.json").read_text()))

@@ -4,6 +4,7 @@ the finding page and the PEEL progress report read it from here, so they agree
 with each other and with the KPI tables."""
 
 from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +22,8 @@ class MeasureEvidence:
     sustained: Sustained
 
 
-def measure_evidence(measure_ids, month: date | None) -> dict[int, list[MeasureEvidence]]:
+def measure_evidence(measure_ids: Collection[int],
+                     month: date | None) -> dict[int, list[MeasureEvidence]]:
     """Each measure's rows (one per area) at `month`, by measure id."""
     if month is None or not measure_ids:
         return {}
@@ -61,7 +63,7 @@ class FindingEvidence:
         return f"{len(self.met)} of {len(self.judged)} measures sustained"
 
 
-def attach_evidence(findings, month: date | None = None,
+def attach_evidence(findings: Sequence[Finding], month: date | None = None,
                     as_of: date | None = None) -> date | None:
     """Give each finding `.evidence` (a FindingEvidence), all at one reference
     month (by default the newest with data, up to `as_of`), which is returned;
@@ -76,7 +78,7 @@ def attach_evidence(findings, month: date | None = None,
     return month
 
 
-def measures_by_finding(findings) -> dict[int, set[int]]:
+def measures_by_finding(findings: Sequence[Finding]) -> dict[int, set[int]]:
     pairs = Finding.measures.through.objects.filter(finding__in=findings).values_list(
         "finding_id", "measure_id")
     linked: dict[int, set[int]] = {}
@@ -101,7 +103,7 @@ class CountRow:
         return PLURAL[self.kind]
 
 
-def counts_by_kind_and_status(findings) -> list[CountRow]:
+def counts_by_kind_and_status(findings: Iterable[Finding]) -> list[CountRow]:
     seen = Counter((f.kind, f.status) for f in findings)
     return [CountRow(kind, [(status, seen[(kind, status)]) for status in Finding.Status],
                      sum(seen[(kind, status)] for status in Finding.Status))

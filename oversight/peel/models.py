@@ -1,6 +1,7 @@
 """HMICFRS inspections, their findings and the force's monitoring stage."""
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,7 +9,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from oversight.core.progress import ProgressUpdateBase
-from oversight.peel.clock import response_clock, response_due
+from oversight.peel.clock import ResponseClock, response_clock, response_due
 
 
 class Grade(models.TextChoices):
@@ -37,20 +38,20 @@ class Inspection(models.Model):
     class Meta:
         ordering = ["-published_on", "pk"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("peel:inspection", args=[self.pk])
 
     @property
     def response_due(self) -> date:
         return response_due(self.published_on)
 
-    def response_clock(self, today: date):
+    def response_clock(self, today: date) -> ResponseClock:
         return response_clock(self.published_on, self.response_published_on, today)
 
-    def clean(self):
+    def clean(self) -> None:
         if (self.response_published_on and self.published_on
                 and self.response_published_on < self.published_on):
             raise ValidationError({"response_published_on":
@@ -68,12 +69,12 @@ class GradedArea(models.Model):
         constraints = [models.UniqueConstraint(fields=["inspection", "name"],
                                                name="unique_graded_area")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name}: {self.get_grade_display()}"
 
 
 class FindingQuerySet(models.QuerySet):
-    def in_report_order(self):
+    def in_report_order(self) -> "FindingQuerySet":
         """As HMICFRS lists them: each cause of concern followed by its
         recommendations, then the areas for improvement."""
         return self.annotate(
@@ -83,7 +84,7 @@ class FindingQuerySet(models.QuerySet):
         ).order_by("inspection__published_on", "inspection_id", "is_improvement", "family",
                    "is_cause", "pk")
 
-    def for_register(self):
+    def for_register(self) -> "FindingQuerySet":
         return self.in_report_order().select_related("inspection", "cause").prefetch_related(
             "objectives")
 
@@ -120,6 +121,8 @@ class Finding(models.Model):
         help_text="Demo data only: this finding's wording is not from the source documents.")
 
     objects = FindingQuerySet.as_manager()
+    # Not stored: the KPI evidence peel.evidence.attach_evidence gives a finding.
+    evidence: Any
 
     class Meta:
         ordering = ["inspection", "kind", "pk"]
@@ -134,10 +137,10 @@ class Finding(models.Model):
                                         "only a recommendation has one."),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.reference}: {self.text[:80]}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("peel:finding", args=[self.pk])
 
     @property
@@ -148,13 +151,13 @@ class Finding(models.Model):
         return bool(self.target_date and self.target_date < today
                     and self.status != self.Status.CLOSED)
 
-    def clean(self):
+    def clean(self) -> None:
         errors = {}
         if self.is_recommendation and self.cause_id is None:
             errors["cause"] = "Choose the cause of concern this recommendation belongs to"
         elif not self.is_recommendation and self.cause_id is not None:
             errors["cause"] = "Only a recommendation belongs to a cause of concern"
-        elif self.cause_id is not None and (
+        elif self.cause is not None and (
                 self.cause.kind != self.Kind.CAUSE_OF_CONCERN
                 or self.cause.inspection_id != self.inspection_id):
             errors["cause"] = "Choose a cause of concern from the same inspection"
@@ -184,7 +187,7 @@ class ProgressUpdate(ProgressUpdateBase):
             condition=~models.Q(narrative=""), name="progress_update_has_text",
             violation_error_message="Enter what progress has been made")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.finding.reference} {self.date}: {self.get_rag_display()}"
 
 
@@ -203,5 +206,5 @@ class MonitoringStage(models.Model):
         ordering = ["-started_on"]
         get_latest_by = "started_on"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.get_stage_display()} from {self.started_on:%-d %B %Y}"

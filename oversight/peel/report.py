@@ -5,19 +5,26 @@ day. The register's progress report page shows it live; a panel report
 stores it when published. Dates come out as dates; a stored copy has them as
 ISO text."""
 
+from collections.abc import Callable
+from datetime import date
+
 from django.db.models import Prefetch
 
 from oversight.peel import evidence
-from oversight.peel.models import Finding, MonitoringStage, ProgressUpdate
+from oversight.peel.models import Finding, Inspection, MonitoringStage, ProgressUpdate
 from oversight.peel.presenters import FINDING_COLOURS, RAG_COLOURS
 from scorecard.stats import SUSTAINED_MONTHS
 
+# How a text is split for display: [[words, acronym or None], …].
+Words = Callable[[str], list[list]]
 
-def plain_words(text):
+
+def plain_words(text: str) -> list[list]:
     return [[text, None]]
 
 
-def progress_report(inspection, as_of, month=None, words=plain_words) -> dict:
+def progress_report(inspection: Inspection, as_of: date, month: date | None = None,
+                    words: Words = plain_words) -> dict:
     """`month`: the KPI month the measures are judged at (default: their latest);
     `words`: how texts are split for display (a report marks its acronyms)."""
     updates = ProgressUpdate.objects.filter(date__lte=as_of).order_by("-date", "-pk")
@@ -44,7 +51,7 @@ def progress_report(inspection, as_of, month=None, words=plain_words) -> dict:
     }
 
 
-def _finding(finding, as_of, words) -> dict:
+def _finding(finding: Finding, as_of: date, words: Words) -> dict:
     latest = next(iter(finding.updates.all()), None)
     return {
         "reference": finding.reference, "text": words(finding.text),

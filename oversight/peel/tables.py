@@ -35,7 +35,7 @@ class FindingTable(CaptionedTable):
         sequence = ("reference", "kind", "text", "target_date", "status", "update", "sustained")
         empty_text = "No findings match these filters."
 
-    def __init__(self, rows, *, today, **options):
+    def __init__(self, rows, *, today, **options) -> None:
         super().__init__(rows, **options)
         self.today = today
 

@@ -1,6 +1,8 @@
 """PEEL pages: the register of findings, a finding with its evidence, an
 inspection with the PCC's 56-day response clock, and the progress report."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.db.models import Prefetch
@@ -49,7 +51,7 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "oversight/peel/register.html", context)
 
 
-def current_stage():
+def current_stage() -> MonitoringStage | None:
     return MonitoringStage.objects.order_by("-started_on").first()
 
 
@@ -107,7 +109,7 @@ def inspection_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "oversight/peel/inspection.html", context)
 
 
-def stage_history():
+def stage_history() -> list[tuple[MonitoringStage, date | None]]:
     """Each monitoring stage with the date the next began (None: still current)."""
     stages = list(MonitoringStage.objects.order_by("started_on"))
     ends = [s.started_on for s in stages[1:]] + [None] if stages else []

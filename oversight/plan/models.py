@@ -19,7 +19,7 @@ class Access(models.Model):
         default_permissions = ()
         permissions = [(perm.codename, PERMISSION_NAMES[perm]) for perm in Perm]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return "Portal permissions"
 
 
@@ -48,10 +48,10 @@ class Plan(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("plan:detail", args=[self.pk])
 
 
@@ -67,7 +67,7 @@ class Priority(models.Model):
             models.UniqueConstraint(fields=["plan", "number"], name="unique_priority_number")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"Priority {self.number}: {self.title}"
 
 
@@ -92,18 +92,18 @@ class Objective(models.Model):
             models.UniqueConstraint(fields=["priority", "code"], name="unique_objective_code")
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.code} {self.title}"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("plan:objective", args=[self.pk])
 
 
 class DeliverableQuerySet(models.QuerySet):
-    def in_plan(self, plan):
+    def in_plan(self, plan: "Plan") -> "DeliverableQuerySet":
         return self.filter(objective__priority__plan=plan)
 
-    def with_objective(self):
+    def with_objective(self) -> "DeliverableQuerySet":
         return self.select_related("objective__priority")
 
 
@@ -138,7 +138,7 @@ class Deliverable(models.Model):
             ),
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.action[:80]
 
     def status(self, as_of: date) -> DeliverableStatus:

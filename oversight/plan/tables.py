@@ -22,7 +22,7 @@ class DeliverableTable(CaptionedTable):
         fields = ("objective", "action", "owner", "due_date", "progress", "current_status")
         empty_text = "No deliverables match."
 
-    def render_progress(self, value):
+    def render_progress(self, value) -> str:
         return f"{value}%"
 
     def render_current_status(self, value):

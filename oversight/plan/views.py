@@ -25,7 +25,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _plan_overview(request, get_object_or_404(Plan, pk=pk))
 
 
-def _plan_overview(request, plan):
+def _plan_overview(request: HttpRequest, plan: Plan) -> HttpResponse:
     priorities = plan.priorities.prefetch_related("objectives")
     rows = deliverables_with_status(Deliverable.objects.in_plan(plan), timezone.localdate())
     context = {

@@ -8,6 +8,7 @@ The KPI figures are the stored ones (figures.month_figures); the page issues
 the same number of queries whatever the number of measures.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -55,9 +56,10 @@ class PriorityLine:
         return sorted(weighted, key=lambda row: (-row.weighting, row.position))[:TOP_MEASURES]
 
 
-def priority_lines(priorities, rows: list[KpiRow]) -> list[PriorityLine]:
+def priority_lines(priorities: Iterable[Priority], rows: list[KpiRow]) -> list[PriorityLine]:
     """Each priority's rows, in the Plan's order; rows of no current priority last."""
-    by_priority = {priority.pk: PriorityLine(priority, []) for priority in priorities}
+    by_priority: dict[int | None, PriorityLine] = {
+        priority.pk: PriorityLine(priority, []) for priority in priorities}
     elsewhere = PriorityLine(None, [])
     for row in rows:
         by_priority.get(row.measure.topic.priority_id, elsewhere).rows.append(row)
@@ -101,7 +103,8 @@ class Dashboard:
         return sum(line.improvements for line in self.lines)
 
 
-def build(month: date | None, as_of: date, *, plan=True, peel=True, elg=True) -> Dashboard:
+def build(month: date | None, as_of: date, *, plan: bool = True, peel: bool = True,
+          elg: bool = True) -> Dashboard:
     """The dashboard at KPI month `month`, the rest judged on `as_of`; the parts
     the reader may not open are left out (plan, peel, elg)."""
     board = Dashboard(month, as_of)

@@ -18,14 +18,14 @@ from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.tables import TopMeasuresTable
 
 
-def parse_day(text) -> date | None:
+def parse_day(text: str | None) -> date | None:
     try:
         return date.fromisoformat(text) if text else None
     except ValueError:
         return None
 
 
-def as_at(request, form) -> tuple[date | None, date]:
+def as_at(request: HttpRequest, form: ReferenceMonthForm) -> tuple[date | None, date]:
     """(KPI month, the day the rest is judged on). A meeting's link names its
     day (`on`): the month is then the newest it could have seen. A chosen month
     is judged at its end; the default is the latest month, judged today."""

@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db.models import Prefetch
 from django.urls import reverse
 
@@ -39,7 +39,7 @@ class DueReturn:
         return reverse("scorecard:return_form", args=[self.topic.pk, f"{self.month:%Y-%m}"])
 
 
-def returns_due(user, today: date) -> dict:
+def returns_due(user: User, today: date) -> dict:
     expected = freshness.expected_month(today.replace(day=1))
     due: dict[int, DueReturn] = {}
     for row in freshness.latest_months(expected):
@@ -49,12 +49,12 @@ def returns_due(user, today: date) -> dict:
     return {"expected": expected, "due": list(due.values())}
 
 
-def my_drafts(user, today: date) -> dict:
+def my_drafts(user: User, today: date) -> dict:
     return {"reports": list(Report.objects.filter(
         status=Report.Status.DRAFT, created_by=user).order_by("-period_end", "-version"))}
 
 
-def awaiting_approval(user, today: date) -> dict:
+def awaiting_approval(user: User, today: date) -> dict:
     return {"reports": list(Report.objects.filter(status=Report.Status.SUBMITTED)
                             .order_by("period_end", "version"))}
 
@@ -67,15 +67,15 @@ def _open_actions(organisation: str, today: date) -> dict:
             "organisation": organisation, "today": today}
 
 
-def opcc_actions(user, today: date) -> dict:
+def opcc_actions(user: User, today: date) -> dict:
     return _open_actions(Owner.OPCC, today)
 
 
-def force_actions(user, today: date) -> dict:
+def force_actions(user: User, today: date) -> dict:
     return _open_actions(Owner.FORCE, today)
 
 
-def next_elg_meeting(user, today: date) -> dict:
+def next_elg_meeting(user: User, today: date) -> dict:
     """The next meeting, and its briefing if the reader may open it."""
     meeting = (Meeting.objects.filter(date__gte=today).exclude(status=MeetingStatus.CANCELLED)
                .prefetch_related(Prefetch("briefing", Briefing.objects.all())).first())
@@ -84,16 +84,16 @@ def next_elg_meeting(user, today: date) -> dict:
             "briefing": briefing if briefing and briefing.visible_to(user) else None}
 
 
-def latest_report(user, today: date) -> dict:
+def latest_report(user: User, today: date) -> dict:
     return {"report": Report.objects.published().order_by("-period_end", "-version").first()}
 
 
-def panel_meetings(user, today: date) -> dict:
+def panel_meetings(user: User, today: date) -> dict:
     meetings = upcoming_meetings(user, today)
     return {"next": meetings[:1], "later": meetings[1:]}
 
 
-def users_and_roles(user, today: date) -> dict:
+def users_and_roles(user: User, today: date) -> dict:
     people = list(get_user_model().objects.order_by("username").prefetch_related("groups"))
     roles = [role_of(person) for person in people]
     for person, role in zip(people, roles, strict=True):
@@ -107,7 +107,7 @@ def users_and_roles(user, today: date) -> dict:
 class Panel:
     name: str  # its template is oversight/home/_<name>.html
     needs: tuple[str, ...]  # permissions its content needs
-    read: Callable[[Any, date], dict]  # (user, today) -> the template's context
+    read: Callable[[User, date], dict]  # (user, today) -> the template's context
 
 
 PANELS = {panel.name: panel for panel in [
@@ -131,7 +131,7 @@ ROLE_PANELS = {
 }
 
 
-def panels(user, today: date) -> list[tuple[str, dict]]:
+def panels(user: User, today: date) -> list[tuple[str, dict]]:
     """(template, context) of each panel of the user's role they may open."""
     shown = []
     role = role_of(user)

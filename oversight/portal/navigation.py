@@ -1,5 +1,6 @@
 """The header's navigation: only what the signed-in user's role may open."""
 
+from django.http import HttpRequest
 from django.urls import reverse
 
 from oversight.core.roles import Perm, role_of
@@ -21,15 +22,15 @@ SECTIONS = [
 ]
 
 
-def navigation(request):
+def navigation(request: HttpRequest) -> dict:
     # Every table a page renders runs the context processors again: work it
     # out once a request.
     if not hasattr(request, "_navigation"):
-        request._navigation = _navigation(request)
-    return request._navigation
+        request._navigation = _navigation(request)  # type: ignore[attr-defined]
+    return request._navigation  # type: ignore[attr-defined]
 
 
-def _navigation(request):
+def _navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

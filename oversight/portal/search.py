@@ -26,6 +26,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from elg.models import BriefingQuestion, Meeting, Question
+from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.peel.models import Finding
 from oversight.plan.models import Deliverable, Objective
@@ -57,13 +58,13 @@ class Result:
 class Kind:
     label: str
     needs: str
-    rows: Callable[[Any], QuerySet]  # (user) -> queryset of what the user may open
+    rows: Callable[[Reader], QuerySet]  # (user) -> queryset of what the user may open
     vector: Any  # the searched text (a SearchVector, or several added)
     body: str | None  # the field a snippet is taken from
     result: Callable[[Any, str], "Result"]  # (row, snippet) -> Result
 
 
-def vector(*weighted) -> Any:
+def vector(*weighted: tuple[str, str]) -> Any:
     """SearchVector of (field, weight) pairs, in English."""
     vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in weighted]
     return functools.reduce(operator.add, vectors)
@@ -74,7 +75,7 @@ def marked(headline: str | None) -> str:
     return mark_safe(text.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
 
 
-def briefing_questions(user):
+def briefing_questions(user: Reader) -> QuerySet[BriefingQuestion]:
     return BriefingQuestion.objects.visible_to(user).select_related("briefing__meeting", "theme")
 
 
@@ -139,7 +140,7 @@ class Group:
     more: bool  # there were more than LIMIT
 
 
-def search(user, text: str) -> list[Group]:
+def search(user: Reader, text: str) -> list[Group]:
     """Results grouped by kind, only kinds the user may open and only rows they
     may open; kinds with no result are left out."""
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
@@ -153,7 +154,7 @@ def search(user, text: str) -> list[Group]:
     return groups
 
 
-def find(kind: Kind, user, query) -> list[Result]:
+def find(kind: Kind, user: Reader, query: SearchQuery) -> list[Result]:
     rows = kind.rows(user).annotate(document=kind.vector).filter(document=query)
     rows = rows.annotate(rank=SearchRank(F("document"), query))
     if kind.body:

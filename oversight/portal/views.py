@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from oversight.core.requests import signed_in_user
 from oversight.portal.home import panels
 from oversight.portal.navigation import SECTIONS
 
@@ -15,5 +16,6 @@ def home(request: HttpRequest) -> HttpResponse:
         for label, name, perm in SECTIONS
         if perm is not None and request.user.has_perm(perm)
     ]
-    context = {"sections": sections, "panels": panels(request.user, timezone.localdate())}
+    context = {"sections": sections,
+               "panels": panels(signed_in_user(request), timezone.localdate())}
     return render(request, "oversight/home.html", context)

@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import pandas as pd
 import pghistory
 from django.db import transaction
 
 from oversight.core.formulas import is_formula
+from oversight.plan.models import Objective
 from scorecard.formats import parse_duration
 from scorecard.importing.values import FIRST_ROW, check_columns
 from scorecard.models import (
@@ -40,7 +42,7 @@ class MeasureRow:
     row: int
     code: str
     values: dict  # FIELDS, topic as its name
-    objective: object  # an Objective or None
+    objective: Objective | None
     area_ids: set
     thresholds: dict  # label -> (value, direction)
 
@@ -55,7 +57,7 @@ class CatalogueChanges:
     new_topics: list = field(default_factory=list)
 
 
-def check_measures(table, objectives: dict) -> CatalogueChanges:
+def check_measures(table: pd.DataFrame, objectives: dict) -> CatalogueChanges:
     """`objectives` maps the current plan's objective codes to objectives."""
     check_columns(table, COLUMNS, REQUIRED)
     areas = {}
@@ -71,7 +73,8 @@ def check_measures(table, objectives: dict) -> CatalogueChanges:
     return result
 
 
-def _row_problems(number, cells, areas, objectives, seen):
+def _row_problems(number: int, cells: dict[str, str], areas: dict, objectives: dict,
+                  seen: dict[str, int]) -> list[tuple[int, str, str]]:
     found = [(column, "This cell looks like a spreadsheet formula: enter the value itself")
              for column, text in cells.items() if is_formula(text)]
     found += [(column, f"Enter the {column}") for column in REQUIRED if not cells[column]]
@@ -101,7 +104,7 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
-def _threshold_problems(cells):
+def _threshold_problems(cells: dict[str, str]) -> list[tuple[str, str]]:
     labels, values, directions = (
         _split(cells[f"threshold_{part}"]) for part in ("label", "value", "direction")
     )
@@ -119,7 +122,7 @@ def _threshold_problems(cells):
     return found
 
 
-def _threshold_value(text: str, unit: str):
+def _threshold_value(text: str, unit: str) -> Decimal | None:
     seconds = parse_duration(text) if unit == Unit.DURATION else None
     if seconds is not None:
         return Decimal(seconds)
@@ -129,7 +132,8 @@ def _threshold_value(text: str, unit: str):
         return None
 
 
-def _measure_row(number, cells, areas, objectives) -> MeasureRow:
+def _measure_row(number: int, cells: dict[str, str], areas: dict,
+                 objectives: dict) -> MeasureRow:
     thresholds = {
         label: (_threshold_value(value, cells["unit"]), direction)
         for label, value, direction in zip(
@@ -168,7 +172,7 @@ def compare_measures(result: CatalogueChanges) -> CatalogueChanges:
     return result
 
 
-def _current(measure) -> dict:
+def _current(measure: Measure) -> dict:
     return {
         **{name: getattr(measure, name) for name in FIELDS if name != "topic"},
         "topic": measure.topic.name,
@@ -178,7 +182,7 @@ def _current(measure) -> dict:
     }
 
 
-def _differences(measure, row) -> list:
+def _differences(measure: Measure, row: MeasureRow) -> list:
     now = _current(measure)
     wanted = {**row.values, "areas": row.area_ids, "thresholds": row.thresholds,
               "objective": row.objective}
@@ -209,7 +213,7 @@ def apply_measures(result: CatalogueChanges, reason: str, source: str) -> None:
         _sync_objectives(result.rows, ids)
 
 
-def _sync_areas(rows, ids):
+def _sync_areas(rows: list[MeasureRow], ids: dict[str, int]) -> None:
     wanted = {(ids[r.code], area) for r in rows for area in r.area_ids}
     links = MeasureArea.objects.filter(measure_id__in=ids.values())
     have = set(links.values_list("measure_id", "area_id"))
@@ -220,7 +224,7 @@ def _sync_areas(rows, ids):
     )
 
 
-def _sync_thresholds(rows, ids):
+def _sync_thresholds(rows: list[MeasureRow], ids: dict[str, int]) -> None:
     stored = {(t.measure_id, t.label): t for t in Threshold.objects.filter(
         measure_id__in=ids.values())}
     wanted = {(ids[r.code], label): spec for r in rows for label, spec in r.thresholds.items()}
@@ -234,10 +238,10 @@ def _sync_thresholds(rows, ids):
                 defaults={"value": value, "direction": direction})
 
 
-def _sync_objectives(rows, ids):
+def _sync_objectives(rows: list[MeasureRow], ids: dict[str, int]) -> None:
     links = Measure.objectives.through.objects
     linked = [r for r in rows if r.objective is not None]
-    wanted = {(ids[r.code], r.objective.pk) for r in linked}
+    wanted = {(ids[r.code], r.objective.pk) for r in rows if r.objective is not None}
     have = set(links.filter(measure_id__in=[ids[r.code] for r in linked])
                .values_list("measure_id", "objective_id"))
     stale = have - wanted

@@ -7,12 +7,16 @@ The SQL is assembled from constants and names read from the catalogue only
 """
 
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 
 from oversight.core.history import event_model
 
@@ -86,7 +90,7 @@ class Change:
     measure: str
     unit: str
     area: str
-    month: object
+    month: date
     fields: list = field(default_factory=list)  # (field, old, new)
 
 
@@ -99,7 +103,7 @@ class Comparison:
     changes: list  # the first CHANGES_SHOWN changes
 
 
-def stage(parts) -> None:
+def stage(parts: Iterable[pd.DataFrame]) -> None:
     """COPY the checked rows (DataFrames of STAGED_COLUMNS, in parts) into
     staged_values, in one COPY that writes one part's text at a time."""
     with connection.cursor() as cursor:
@@ -132,13 +136,13 @@ def _csv(rows: pd.DataFrame) -> bytes:
 class _Stream(io.RawIOBase):
     """A readable file over pieces of bytes made one at a time (for COPY)."""
 
-    def __init__(self, pieces):
+    def __init__(self, pieces: Iterable[bytes]) -> None:
         self._pieces, self._left = iter(pieces), memoryview(b"")
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: Any) -> int:
         while not self._left:
             piece = next(self._pieces, None)
             if piece is None:
@@ -158,7 +162,7 @@ def compare() -> Comparison:
     return Comparison(new, changed, unchanged, f"{new}:{changed}:{unchanged}:{digest}", changes)
 
 
-def _change(row) -> Change:
+def _change(row: tuple) -> Change:
     number, code, unit, area, month, *values = row
     old, new = values[:5], values[5:]
     fields = [(name, o, n) for name, o, n in zip(FIELDS, old, new, strict=True) if o != n]
@@ -224,7 +228,7 @@ def upsert(new_rows: int = 0) -> int:
         return written
 
 
-def _set_aside(cursor, table: str, new_rows: int) -> list[str]:
+def _set_aside(cursor: CursorWrapper, table: str, new_rows: int) -> list[str]:
     """Drop `table`'s foreign keys and, if the load outgrows the table, its
     indexes; return the statements that put them back, in order."""
     quote = connection.ops.quote_name
@@ -248,7 +252,7 @@ def _set_aside(cursor, table: str, new_rows: int) -> list[str]:
     return restore
 
 
-def _holds_at_most(cursor, table: str, rows: int) -> bool:
+def _holds_at_most(cursor: CursorWrapper, table: str, rows: int) -> bool:
     """Whether `table` has no more than `rows` rows; reads at most rows + 1
     (exact, unlike the planner's estimate, and bounded by the load's size)."""
     cursor.execute(f"SELECT count(*) FROM (SELECT FROM {table} LIMIT %s) AS head",  # noqa: S608

@@ -1,7 +1,9 @@
 """Checking a file of monthly values: every row, before anything is written."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -34,7 +36,7 @@ class Catalogue:
     reported: pd.DataFrame  # measure_id, area_id
 
     @classmethod
-    def load(cls):
+    def load(cls) -> "Catalogue":
         from scorecard.models import Area, Measure, MeasureArea
 
         measures = pd.DataFrame(
@@ -122,7 +124,7 @@ def _check_part(part: pd.DataFrame, first_row: int, catalogue: Catalogue,
     return rows[[*KEY, *NUMBER_COLUMNS, "note", "row"]], problems
 
 
-def _look_up(frame, catalogue: Catalogue) -> None:
+def _look_up(frame: pd.DataFrame, catalogue: Catalogue) -> None:
     """Measure, unit, aggregation and area of each row, by lookups in Arrow (no
     merges: a merge copies every column of a million-row frame; no Python
     strings: a million of them cost 60 MB each time)."""
@@ -164,13 +166,14 @@ def _shown(cells: pd.Series) -> pd.Series:
     return cells.str.slice(0, SHOWN_CHARACTERS)
 
 
-def _length_problems(frame) -> pd.DataFrame:
+def _length_problems(frame: pd.DataFrame) -> pd.DataFrame:
     long = pc.greater(pc.utf8_length(arrow_text(frame["note"])), NOTE_MAX_LENGTH)
     return _problems(frame, long.to_numpy(zero_copy_only=False), "note",
                      f"A note can be at most {NOTE_MAX_LENGTH:,} characters")
 
 
-def _problems(frame, broken, column, message) -> pd.DataFrame:
+def _problems(frame: pd.DataFrame, broken: Any, column: str,
+              message: str | Callable[[pd.DataFrame], Any]) -> pd.DataFrame:
     """Problems for the rows where `broken` holds; `message` is text, or a
     function of those rows (so a message is only written for a broken row)."""
     rows = frame.loc[broken]
@@ -180,7 +183,7 @@ def _problems(frame, broken, column, message) -> pd.DataFrame:
     )
 
 
-def _formula_problems(frame) -> pd.DataFrame:
+def _formula_problems(frame: pd.DataFrame) -> pd.DataFrame:
     """Report formula cells, then blank them so no other check repeats them."""
     cells = formula_cells(frame[COLUMNS])
     for column, group in cells.groupby("column"):
@@ -195,7 +198,7 @@ def _formula_problems(frame) -> pd.DataFrame:
     )
 
 
-def _catalogue_problems(frame) -> pd.DataFrame:
+def _catalogue_problems(frame: pd.DataFrame) -> pd.DataFrame:
     unknown_measure = frame["measure_id"].isna()
     unknown_area = frame["area_id"].isna()
     not_reported = ~unknown_measure & ~unknown_area & ~frame["reported"]
@@ -219,7 +222,7 @@ def _catalogue_problems(frame) -> pd.DataFrame:
     )
 
 
-def _month_problems(frame, this_month: date) -> pd.DataFrame:
+def _month_problems(frame: pd.DataFrame, this_month: date) -> pd.DataFrame:
     parsed = months_in(frame["month"])
     good = parsed.notna()
     frame["month"] = parsed
@@ -238,7 +241,7 @@ def _month_problems(frame, this_month: date) -> pd.DataFrame:
     )
 
 
-def _parse_numbers(frame) -> pd.DataFrame:
+def _parse_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     """Turn the number columns into floats, reporting text that is not a number."""
     found = []
     duration = (frame["unit"] == "duration").to_numpy()
@@ -261,7 +264,7 @@ def _parse_numbers(frame) -> pd.DataFrame:
     return pd.concat(found) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
-def _duplicate_problems(keys) -> pd.DataFrame:
+def _duplicate_problems(keys: pd.DataFrame) -> pd.DataFrame:
     """Rows whose measure, area and month an earlier row has; `keys` holds
     KEY and row (no copy of the other columns: a million rows are 70 MB)."""
     known = keys[KEY].notna().all(axis=1)

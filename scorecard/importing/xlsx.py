@@ -12,6 +12,8 @@ row cap. Each refusal is a FileProblem with a plain message.
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -97,7 +99,7 @@ def _read_sheet(data: bytes) -> pd.DataFrame:
                         ).set_axis([_cell_text(name) for name in header], axis=1)
 
 
-def _heading_row(sheet) -> tuple:
+def _heading_row(sheet: Any) -> tuple:
     first = next(sheet.iter_rows(max_row=1, max_col=MAX_COLUMNS + 1, values_only=True), ())
     header = tuple(first)
     while header and header[-1] is None:
@@ -109,7 +111,7 @@ def _heading_row(sheet) -> tuple:
     return header
 
 
-def _columns(rows, width: int) -> list[pa.ChunkedArray]:
+def _columns(rows: Iterable[tuple], width: int) -> list[pa.ChunkedArray]:
     """Non-blank rows as Arrow text columns, counting blank rows towards the cap
     (a row numbered 1,048,576 makes openpyxl yield every row before it)."""
     chunks: list[list[pa.Array]] = [[] for _ in range(width)]
@@ -133,7 +135,7 @@ def _flush(batch: list[list[str]], chunks: list[list[pa.Array]]) -> None:
         cells.clear()
 
 
-def _cell_text(cell) -> str:
+def _cell_text(cell: object) -> str:
     """Excel's own types as the text the same cell would have in a CSV."""
     if cell is None:
         return ""

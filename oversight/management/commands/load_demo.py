@@ -9,7 +9,7 @@ from oversight.demo import demo_authenticator_key, load_demo
 class Command(BaseCommand):
     help = "Load the demo Plan and one user per role. Safe to run again."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--noinput", "--no-input", action="store_true", help="Never prompt.")
 
     def handle(self, *args, **options):

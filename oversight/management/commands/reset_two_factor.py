@@ -16,7 +16,7 @@ class Command(BaseCommand):
             "they set up a new one when they next sign in. Done on the server, not in "
             "the admin, so that resetting a second factor needs more than the admin role.")
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("username")
         parser.add_argument("--reason", required=True, help="Why, for the security log.")
 

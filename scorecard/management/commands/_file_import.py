@@ -8,7 +8,7 @@ from scorecard.importing.reading import FileProblem, read_table
 
 
 class FileImportCommand(BaseCommand):
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check and compare only.")
         parser.add_argument("--reason", default="", help="Why stored data changes.")

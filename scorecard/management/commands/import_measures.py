@@ -38,7 +38,7 @@ class Command(FileImportCommand):
                        f"(by {getpass.getuser()})")
         self.stdout.write(self.style.SUCCESS(f"Imported {len(result.rows)} measures."))
 
-    def _preview(self, result):
+    def _preview(self, result) -> None:
         self.stdout.write(
             f"{len(result.new)} new, {len(result.changed)} changed, "
             f"{result.unchanged} unchanged measures."

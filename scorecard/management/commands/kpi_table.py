@@ -11,7 +11,7 @@ from scorecard.queries import topic_rows
 class Command(BaseCommand):
     help = "Print the KPI tables for a reference month, as text or CSV."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser) -> None:
         parser.add_argument("--month", required=True, help="Reference month, YYYY-MM.")
         parser.add_argument("--topic", help="A topic's code (default: every topic).")
         parser.add_argument("--area", help="An area's code (default: every area).")
@@ -39,11 +39,11 @@ class Command(BaseCommand):
         else:
             self._text(tables, reference)
 
-    def _csv(self, tables):
+    def _csv(self, tables) -> None:
         header = tables[0][1][0] if tables else ["Topic"]
         write_csv(self.stdout, header, [line for _, (_, body) in tables for line in body])
 
-    def _text(self, tables, reference):
+    def _text(self, tables, reference) -> None:
         if not tables:
             self.stdout.write(f"No KPI rows for {month_label(reference)}.")
         for topic, (header, body) in tables:
