@@ -15,9 +15,9 @@ run: setup
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo --noinput
 	@echo ""
-	@echo "PCC Oversight is at http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	@echo "PCC Oversight is at http://127.0.0.1:8000/, with its worker  (Ctrl-C stops both)"
 	@echo ""
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(VENV)/bin/honcho -f Procfile start
 
 test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run

@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User
@@ -59,6 +60,11 @@ class DeliverableAdmin(admin.ModelAdmin):
 # no per-user permissions, no superuser or staff flags from this screen.
 admin.site.unregister(User)
 admin.site.unregister(Group)
+# The worker's jobs are looked after with `manage.py procrastinate`; an upload's
+# own page says how its jobs went.
+for job_model in apps.get_app_config("procrastinate").get_models():
+    if admin.site.is_registered(job_model):
+        admin.site.unregister(job_model)
 
 
 @admin.register(User)

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.humanize",
     "django_tables2",
     "axes",
     "django_otp",
@@ -61,6 +62,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "pgtrigger",
     "pghistory",
+    "procrastinate.contrib.django",
     "oversight",
     "scorecard",
     "elg",
@@ -88,6 +90,8 @@ MIDDLEWARE = [
     # Attaches who and which page to every change the history triggers record.
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A page that meets a bulk load's locks says so (503) instead of hanging.
+    "oversight.core.locks.BusyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -222,6 +226,9 @@ LOGGING = {
 
 # The largest spreadsheet the upload page accepts, in megabytes.
 UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "20")) * 1_000_000
+# Files of up to this many rows are checked and imported while their user
+# waits; larger ones by the background worker, with a progress page.
+UPLOAD_IN_REQUEST_ROWS = int(os.environ.get("UPLOAD_IN_REQUEST_ROWS", "50000"))
 # The largest request body, refused before it is read: a little above the
 # largest upload, for the form around it. Without a session, only as much as
 # a sign-in form needs.
@@ -230,6 +237,11 @@ REQUEST_BODY_MAX_BYTES = int(os.environ.get(
 ANONYMOUS_BODY_MAX_BYTES = 64_000
 # Django keeps uploads up to this size in memory, larger ones in a temp file.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5_000_000
+
+# Background jobs (oversight/core/jobs.py). Each app's tasks.py is found by
+# procrastinate itself; the foundation's jobs are named here.
+PROCRASTINATE_IMPORT_PATHS = ["oversight.core.jobs"]
+PROCRASTINATE_WORKER_DEFAULTS = {"concurrency": 2}  # an import and a print at once
 
 # Requests that change data get a history context (who, which page); reads
 # need none.

@@ -312,24 +312,47 @@ class ComparatorValue(models.Model):
         return self.get_comparator_display()
 
 
+class UploadState(models.TextChoices):
+    CHECKING = "checking", "Being checked"
+    PROBLEMS = "problems", "Has problems"
+    CHECKED = "checked", "Checked: waiting for confirmation"
+    IMPORTING = "importing", "Being imported"
+    IMPORTED = "imported", "Imported"
+    FAILED = "failed", "Stopped"
+
+
 class ValueUpload(models.Model):
     """An uploaded file of monthly values, kept between its preview and the
-    user's confirmation so the confirmed import is exactly what was previewed."""
+    user's confirmation so the confirmed import is exactly what was previewed.
+    A large file is checked and imported by the worker (scorecard/uploads.py),
+    which records its progress here."""
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
     filename = models.CharField(max_length=255)
+    state = models.CharField(max_length=20, choices=UploadState, default=UploadState.CHECKED)
+    # The file as sent, only until the worker has read it.
+    source = models.BinaryField(null=True, blank=True)
     # The rows as checked for the preview (scorecard/importing/checked_file.py),
     # not the file: the confirmation imports exactly these.
-    content = models.BinaryField()
-    rows = models.PositiveIntegerField()
-    new = models.PositiveIntegerField()
-    changed = models.PositiveIntegerField()
-    unchanged = models.PositiveIntegerField()
-    fingerprint = models.CharField(max_length=100)
+    content = models.BinaryField(default=b"")
+    rows = models.PositiveIntegerField(help_text="Rows of data (before reading: an estimate).")
+    rows_read = models.PositiveIntegerField(default=0)
+    rows_checked = models.PositiveIntegerField(default=0)
+    new = models.PositiveIntegerField(default=0)
+    changed = models.PositiveIntegerField(default=0)
+    unchanged = models.PositiveIntegerField(default=0)
+    fingerprint = models.CharField(max_length=100, blank=True)
     changes = models.JSONField(default=list, help_text="The first changes, for the preview.")
+    problems = models.JSONField(default=list, help_text="The first problems: [row, column, "
+                                "message].")
+    problem_count = models.PositiveIntegerField(default=0)
+    reason = models.TextField(blank=True, help_text="Why stored values change (an import "
+                              "the worker runs).")
+    error = models.TextField(blank=True, help_text="Why the worker stopped, in plain words.")
     imported_at = models.DateTimeField(null=True, blank=True)
     written = models.PositiveIntegerField(null=True, blank=True)
 

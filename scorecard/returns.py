@@ -93,8 +93,9 @@ def save_return(
     """Write the entered values in one transaction; returns how many were written.
 
     `entries` maps (measure_id, area_id) to the row's numbers and note.
-    Raises Conflict if the return changed since `seen_version`, and
-    ReasonRequired if a stored value would change without a reason.
+    Raises Conflict if the return changed since `seen_version`,
+    ReasonRequired if a stored value would change without a reason, and
+    Busy if a bulk load is writing values.
     """
     frame = pd.DataFrame(
         [{"measure_id": m, "area_id": a, **entry} for (m, a), entry in entries.items()]
@@ -106,12 +107,13 @@ def save_return(
     frame["month"] = month
     frame["row"] = range(1, len(frame) + 1)
     with transaction.atomic():
-        # Saves of the same topic queue here, so the version check holds.
-        Topic.objects.select_for_update().filter(pk=topic.pk).first()
+        # Every writer of values queues here first, so the version read next
+        # is the one this save writes over (an import committing meanwhile
+        # is seen, not overwritten).
+        store.lock()
         current = version(topic, month)
         if current != seen_version:
             raise Conflict(current)
-        store.lock()
         store.stage([with_ratio_values(frame)])
         if store.compare().changed and not reason.strip():
             raise ReasonRequired

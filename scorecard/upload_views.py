@@ -1,28 +1,25 @@
-"""The bulk upload: a file is checked and previewed, then imported on confirmation."""
+"""The bulk upload: a file is checked and previewed, then imported on
+confirmation; a large file by the worker, its page showing how far it has got
+(scorecard/uploads.py)."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.contrib.auth.models import User
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.locks import Busy
 from oversight.core.requests import signed_in_user
 from oversight.core.roles import Perm
-from scorecard.formats import current_month
+from scorecard import tasks, uploads
 from scorecard.forms import ConfirmImportForm, UploadForm
-from scorecard.importing.checked_file import table_bytes, table_from_bytes
-from scorecard.importing.reading import FileProblem, read_table
-from scorecard.importing.service import ReasonRequired, StalePreview, import_values
-from scorecard.importing.store import Comparison
-from scorecard.models import ValueUpload
-from scorecard.presenters import PROBLEMS_SHOWN, change_rows
-
-SOURCE = "Upload"
+from scorecard.importing.reading import FileProblem
+from scorecard.importing.service import ReasonRequired, StalePreview
+from scorecard.models import UploadState, ValueUpload
+from scorecard.presenters import PROBLEMS_SHOWN
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
@@ -31,24 +28,22 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     problems = None
     if form.is_valid():
-        upload = form.cleaned_data["file"]
+        file = form.cleaned_data["file"]
         try:
-            content = upload.read(settings.UPLOAD_MAX_BYTES + 1)
-            table = read_table(upload.name, content, settings.UPLOAD_MAX_BYTES)
-            outcome = import_values(table, this_month=current_month(), write=False, source=SOURCE)
+            saved = uploads.receive(signed_in_user(request), file.name,
+                                    file.read(settings.UPLOAD_MAX_BYTES + 1), queue=_check_later)
         except FileProblem as error:
             form.add_error("file", str(error))
-        else:
-            if outcome.checked.ok and outcome.comparison is not None:  # checked: compared
-                saved = _keep(signed_in_user(request), upload.name, table_bytes(table), len(table),
-                              outcome.comparison)
-                return redirect(saved)
-            problems = outcome.checked.problems
+        except uploads.FileHasProblems as found:
+            problems = found.problems
             form.add_error("file", f"The file has {len(problems):,} problems: nothing was "
                            "imported. Correct them and upload the file again.")
+        else:
+            return redirect(saved)
     context = {
         "form": form,
-        "problems": problems.head(PROBLEMS_SHOWN) if problems is not None else None,
+        "problems": problems.head(PROBLEMS_SHOWN).to_dict("records")
+        if problems is not None else None,
         "more_problems": max(0, len(problems) - PROBLEMS_SHOWN) if problems is not None else 0,
         "limit_mb": settings.UPLOAD_MAX_BYTES // 1_000_000,
         "breadcrumbs": trail(),
@@ -56,51 +51,53 @@ def upload(request: HttpRequest) -> HttpResponse:
     return render(request, "scorecard/upload.html", context)
 
 
-def _keep(user: User, filename: str, content: bytes, rows: int,
-          comparison: Comparison) -> ValueUpload:
-    return ValueUpload.objects.create(
-        uploaded_by=user, filename=filename, content=content, rows=rows,
-        new=comparison.new, changed=comparison.changed, unchanged=comparison.unchanged,
-        fingerprint=comparison.fingerprint, changes=change_rows(comparison.changes),
-    )
-
-
 @permission_required(Perm.ENTER_DATA, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def upload_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    # Someone else's upload is not yours to confirm: "not found".
-    saved = get_object_or_404(ValueUpload, pk=pk, uploaded_by=request.user)
+    saved = _own_upload(request, pk)
     form = ConfirmImportForm(request.POST or None, initial={"fingerprint": saved.fingerprint})
-    if saved.imported_at is None and form.is_valid():
+    if form.is_valid():
         try:
-            outcome = import_values(
-                table_from_bytes(bytes(saved.content)),
-                this_month=current_month(), write=True, source=SOURCE,
-                reason=form.cleaned_data["reason"], expected=form.cleaned_data["fingerprint"],
-            )
-        except StalePreview as stale:
-            _refresh(saved, stale.comparison)
-            messages.warning(request, "Stored values changed since you checked this file. "
-                             "Check the changes below again, then confirm.")
+            saved = uploads.confirm(saved, reason=form.cleaned_data["reason"],
+                                    fingerprint=form.cleaned_data["fingerprint"],
+                                    queue=_import_later)
+        except StalePreview:
+            messages.warning(request, uploads.CHANGED_MEANWHILE)
             return redirect(saved)
         except ReasonRequired:
             form.add_error("reason", "Enter a reason: this file changes values already stored")
+        except Busy:
+            form.add_error(None, "An upload is writing values just now, so nothing was "
+                           "imported. Confirm again in a minute.")
         else:
-            if outcome.checked.ok:
-                saved.imported_at, saved.written = timezone.now(), outcome.written
-                saved.save(update_fields=["imported_at", "written"])
-                messages.success(request, f"Imported {saved.filename}: {outcome.written:,} "
+            if saved.state == UploadState.IMPORTED:
+                messages.success(request, f"Imported {saved.filename}: {saved.written:,} "
                                  "values written.")
-                return redirect(saved)
-            form.add_error(None, "The file no longer passes its checks: upload it again.")
-    context = {"upload": saved, "form": form,
+            return redirect(saved)
+    context = {"upload": saved, "form": form, "states": UploadState,
                "breadcrumbs": trail(("Upload values", reverse("scorecard:upload")))}
     return render(request, "scorecard/upload_preview.html", context)
 
 
-def _refresh(saved: ValueUpload, comparison: Comparison) -> None:
-    saved.new, saved.changed, saved.unchanged = (
-        comparison.new, comparison.changed, comparison.unchanged)
-    saved.fingerprint = comparison.fingerprint
-    saved.changes = change_rows(comparison.changes)
-    saved.save()
+@permission_required(Perm.ENTER_DATA, raise_exception=True)
+@require_GET
+def upload_progress(request: HttpRequest, pk: int) -> JsonResponse:
+    """Where the worker has got to, for the upload's page to show as it goes."""
+    saved = _own_upload(request, pk)
+    return JsonResponse({
+        "state": saved.state, "rows": saved.rows, "rows_read": saved.rows_read,
+        "rows_checked": saved.rows_checked,
+    })
+
+
+def _own_upload(request: HttpRequest, pk: int) -> ValueUpload:
+    # Someone else's upload is not yours to see or confirm: "not found".
+    return get_object_or_404(ValueUpload, pk=pk, uploaded_by=request.user)
+
+
+def _check_later(upload_id: int) -> None:
+    tasks.check_upload.defer(upload_id=upload_id)
+
+
+def _import_later(upload_id: int) -> None:
+    tasks.import_upload.defer(upload_id=upload_id)

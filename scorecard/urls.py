@@ -19,4 +19,5 @@ urlpatterns = [
     path("returns/<int:topic>/<month:month>/", views.return_form, name="return_form"),
     path("upload/", upload_views.upload, name="upload"),
     path("upload/<int:pk>/", upload_views.upload_preview, name="upload_preview"),
+    path("upload/<int:pk>/progress/", upload_views.upload_progress, name="upload_progress"),
 ]

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.locks import Busy
 from oversight.core.roles import Perm
 from scorecard import returns
 from scorecard.charts import measure_charts
@@ -90,6 +91,9 @@ def return_form(request: HttpRequest, topic: int, month: date) -> HttpResponse:
             form = _rebound(request.POST, rows, clash.version)
         except returns.ReasonRequired:
             form.add_error("reason", "Enter a reason: this changes values that are already stored")
+        except Busy:
+            form.add_error(None, "An upload is writing values just now, so nothing was saved. "
+                           "Your entries are kept below: save again in a minute.")
         else:
             messages.success(request, f"Return saved: {written} values written.")
             return redirect(request.path)

@@ -96,6 +96,9 @@ ACCESS = {
     "scorecard:upload_preview": outcomes(
         staff=NOT_FOUND, lead=NOT_FOUND, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN
     ),
+    "scorecard:upload_progress": outcomes(
+        staff=NOT_FOUND, lead=NOT_FOUND, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN
+    ),
     "elg:schedule": ELG_READERS,
     "elg:calendar": ELG_READERS,
     "elg:subscription": ELG_READERS,

@@ -8,6 +8,7 @@ from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, U
 # Modules of shared data whose fixtures every test module may use.
 pytest_plugins = [
     "tests.scorecard_data", "tests.elg.seed", "tests.oversight.portal.board", "tests.url_walk",
+    "tests.jobs",
 ]
 
 

@@ -95,6 +95,7 @@ def parameters(name, pattern, model, data):
         "scorecard:topic_download": {"code": data["measure"].topic.code, "kind": "csv"},
         "scorecard:return_form": {"topic": data["measure"].topic_id, "month": "2023-10"},
         "scorecard:upload_preview": {"pk": data["upload"].pk},
+        "scorecard:upload_progress": {"pk": data["upload"].pk},
         **{f"elg:{page}": {"pk": data["meeting"].pk} for page in ELG_MEETING_PAGES},
         **{f"peel:{page}": {"pk": data["finding"].pk} for page in FINDING_PAGES},
         **{f"peel:{page}": {"pk": data["finding"].inspection_id} for page in INSPECTION_PAGES},

@@ -21,18 +21,24 @@ import dj_database_url
 from oversight.core.local_data import data_dir
 
 EMBEDDED_DATABASE_NAME = "pcc_oversight"
+LOCK_TIMEOUT_MS = int(os.environ.get("DB_LOCK_TIMEOUT_MS", "3000"))
 
 
 def database_config(base_dir: Path) -> dict[str, Any]:
     url = os.environ.get("DATABASE_URL")
     if not url:
         url = embedded_database_url(data_dir(base_dir))
-    return dict(dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    # No statement waits long for a lock (oversight/core/locks.py).
+    options = config.setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c lock_timeout={LOCK_TIMEOUT_MS}".strip()
+    return config
 
 
 def embedded_database_url(folder: Path) -> str:
-    import psycopg2
-    from psycopg2 import sql
+    import psycopg
+    from psycopg import sql
 
     folder.mkdir(parents=True, exist_ok=True)
     with warnings.catch_warnings():
@@ -48,19 +54,13 @@ def embedded_database_url(folder: Path) -> str:
     # with SIGKILL) does not keep the server alive after we go.
     atexit.register(forget_dead_handles, folder / "postgres")
     exit_cleanly_on_sigterm()
-    conn = psycopg2.connect(server.get_uri("postgres"))
-    try:
-        conn.autocommit = True  # CREATE DATABASE cannot run in a transaction
-        with conn.cursor() as cursor:
+    # autocommit: CREATE DATABASE cannot run in a transaction
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn, \
+            conn.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [EMBEDDED_DATABASE_NAME])
+        if cursor.fetchone() is None:
             cursor.execute(
-                "SELECT 1 FROM pg_database WHERE datname = %s", [EMBEDDED_DATABASE_NAME]
-            )
-            if cursor.fetchone() is None:
-                cursor.execute(
-                    sql.SQL("CREATE DATABASE {}").format(sql.Identifier(EMBEDDED_DATABASE_NAME))
-                )
-    finally:
-        conn.close()
+                sql.SQL("CREATE DATABASE {}").format(sql.Identifier(EMBEDDED_DATABASE_NAME)))
     return server.get_uri(EMBEDDED_DATABASE_NAME)
 
 

@@ -1,5 +1,6 @@
 """Importing a file of monthly values: check, compare, and only then write."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -37,11 +38,15 @@ def import_values(
     reason: str = "",
     source: str,
     expected: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    then: Callable[[Outcome], None] | None = None,
 ) -> Outcome:
     """Check every row; if all pass, compare with what is stored and, when
     `write`, upsert it all in one transaction. `expected` is the fingerprint
-    of the preview the user confirmed."""
-    checked = check_values(table, Catalogue.load(), this_month)
+    of the preview the user confirmed; `progress` is told the rows checked so
+    far; `then` runs inside the write's transaction, to record the import
+    with it (all or nothing)."""
+    checked = check_values(table, Catalogue.load(), this_month, progress)
     if not checked.ok:
         return Outcome(checked)
     with transaction.atomic():
@@ -59,4 +64,6 @@ def import_values(
             raise ReasonRequired
         with pghistory.context(reason=reason.strip(), source=source):
             outcome.written = store.upsert(comparison.new)
+        if then:
+            then(outcome)
     return outcome

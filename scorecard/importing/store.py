@@ -7,24 +7,29 @@ The SQL is assembled from constants and names read from the catalogue only
 """
 
 import io
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
-from django.db import connection
+from django.db import OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 
 from oversight.core.history import event_model
+from oversight.core.locks import Busy, is_lock_timeout
 
 STAGED_COLUMNS = [
     "measure_id", "area_id", "month", "value", "numerator", "denominator", "weight", "note", "row",
 ]
 FIELDS = ["value", "numerator", "denominator", "weight", "note"]
 CHANGES_SHOWN = 500
+# A bulk load waits for readers to let go of the values table this many
+# times (each up to the lock timeout), pausing between tries.
+BULK_LOCK_ATTEMPTS = 10
+BULK_LOCK_PAUSE_SECONDS = 0.5
 
 _STAGE = """
 CREATE TEMP TABLE staged_values (
@@ -110,10 +115,10 @@ def stage(parts: Iterable[pd.DataFrame]) -> None:
         cursor.execute("DROP TABLE IF EXISTS staged_values")
         cursor.execute(_STAGE)
         # FORCE_NOT_NULL: an empty note is "" (as stored), not NULL.
-        cursor.copy_expert(
-            "COPY staged_values FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (note))",
-            _Stream(_csv(rows) for rows in parts), 1 << 20,  # read a MB at a time
-        )
+        with cursor.copy(
+                "COPY staged_values FROM STDIN WITH (FORMAT csv, FORCE_NOT_NULL (note))") as copy:
+            for rows in parts:
+                copy.write(_csv(rows))
 
 
 def _csv(rows: pd.DataFrame) -> bytes:
@@ -133,26 +138,6 @@ def _csv(rows: pd.DataFrame) -> bytes:
     return buffer.getvalue()
 
 
-class _Stream(io.RawIOBase):
-    """A readable file over pieces of bytes made one at a time (for COPY)."""
-
-    def __init__(self, pieces: Iterable[bytes]) -> None:
-        self._pieces, self._left = iter(pieces), memoryview(b"")
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while not self._left:
-            piece = next(self._pieces, None)
-            if piece is None:
-                return 0
-            self._left = memoryview(piece)
-        size = min(len(buffer), len(self._left))
-        buffer[:size], self._left = self._left[:size], self._left[size:]
-        return size
-
-
 def compare() -> Comparison:
     with connection.cursor() as cursor:
         cursor.execute(_COUNTS)
@@ -170,9 +155,36 @@ def _change(row: tuple) -> Change:
 
 
 def lock() -> None:
-    """Make other writers of monthly values wait for this transaction."""
-    with connection.cursor() as cursor:
-        cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
+    """Make other writers of monthly values wait for this transaction.
+
+    The first thing every writer of values does in its transaction, before it
+    reads what another writer could change: one queue, one fixed order (this
+    lock, then a bulk load's below), so writers never deadlock. Raises Busy
+    if a bulk load holds it for longer than the connection's lock timeout.
+    """
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
+    except OperationalError as error:
+        if is_lock_timeout(error):
+            raise Busy from error
+        raise
+
+
+def lock_for_bulk_load(attempts: int = BULK_LOCK_ATTEMPTS) -> None:
+    """The values table to ourselves, for a load that sets aside its keys and
+    indexes. Taken only after lock(), so only readers stand in the way; each
+    attempt waits at most the lock timeout (readers queued behind it wait no
+    longer), then lets them through for a moment before trying again."""
+    for attempt in range(attempts):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("LOCK TABLE scorecard_monthlyvalue IN ACCESS EXCLUSIVE MODE")
+            return
+        except OperationalError as error:
+            if not is_lock_timeout(error) or attempt == attempts - 1:
+                raise
+            time.sleep(BULK_LOCK_PAUSE_SECONDS)
 
 
 # Large loads follow PostgreSQL's advice for populating a table ("Populating
@@ -212,6 +224,7 @@ def upsert(new_rows: int = 0) -> int:
         cursor.execute(_LEAVE_NEW)
         rebuilt = []
         if new_rows > BULK_ROWS:
+            lock_for_bulk_load()
             # Checks this transaction has deferred must run before the ALTERs.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for model in (MonthlyValue, event_model(MonthlyValue)):

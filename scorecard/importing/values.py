@@ -89,14 +89,17 @@ SHOWN_CHARACTERS = 60
 PART_ROWS = 200_000
 
 
-def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date) -> CheckedValues:
-    """Check every row; `table` is the file read by reading.read_table."""
+def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date,
+                 progress: Callable[[int], None] | None = None) -> CheckedValues:
+    """Check every row; `table` is the file read by reading.read_table.
+    `progress` is told how many rows are checked after each part."""
     check_columns(table, COLUMNS, REQUIRED)
-    parts = [
-        _check_part(table.iloc[start:start + PART_ROWS], FIRST_ROW + start, catalogue,
-                    this_month)
-        for start in range(0, len(table), PART_ROWS)
-    ]
+    parts = []
+    for start in range(0, len(table), PART_ROWS):
+        parts.append(_check_part(table.iloc[start:start + PART_ROWS], FIRST_ROW + start,
+                                 catalogue, this_month))
+        if progress:
+            progress(min(start + PART_ROWS, len(table)))
     keys = pd.concat([rows[[*KEY, "row"]] for rows, _ in parts], ignore_index=True)
     problems = [p for _, found in parts for p in found] + [_duplicate_problems(keys)]
     found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)

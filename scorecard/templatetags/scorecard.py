@@ -47,8 +47,10 @@ def revision_table(revisions, measure) -> tables.MeasureRevisionTable:
 
 @register.filter
 def problem_table(problems) -> tables.ProblemTable:
-    return tables.ProblemTable(problems.to_dict("records"), caption="Problems, by row",
-                               caption_hidden=True)
+    """Problems as records, or as stored on an upload ([row, column, message])."""
+    records = [dict(zip(("row", "column", "message"), p, strict=True)) if isinstance(p, list)
+               else p for p in problems]
+    return tables.ProblemTable(records, caption="Problems, by row", caption_hidden=True)
 
 
 @register.filter

@@ -46,3 +46,32 @@ document.querySelectorAll('form[data-module="pcc-upload"]').forEach(function (fo
     request.send(new FormData(form));
   });
 });
+
+// A job's page (an upload being checked or imported): ask every few seconds
+// how far the worker has got, update the counts (a polite live region), and
+// load the page again once the job has moved on. Without script the page
+// says to refresh it.
+document.querySelectorAll('[data-module="pcc-job-progress"]').forEach(function (panel) {
+  if (!window.fetch) return;
+  var state = panel.getAttribute("data-state");
+  var poll = function () {
+    window.fetch(panel.getAttribute("data-url"), { credentials: "same-origin" })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (progress) {
+        if (progress.state !== state) {
+          window.location.reload();
+          return;
+        }
+        panel.querySelectorAll("[data-progress]").forEach(function (cell) {
+          var count = progress[cell.getAttribute("data-progress")];
+          if (typeof count === "number") cell.textContent = count.toLocaleString("en-GB");
+        });
+        window.setTimeout(poll, 2000);
+      })
+      .catch(function () { window.setTimeout(poll, 10000); });
+  };
+  window.setTimeout(poll, 2000);
+});

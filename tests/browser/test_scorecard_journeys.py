@@ -3,8 +3,10 @@
 import pytest
 
 from oversight.core.roles import Role
+from scorecard.models import MonthlyValue
 from tests.browser.journey import sign_in, violations
 from tests.factories import UserFactory
+from tests.jobs import worker_process
 from tests.scorecard_data import csv_file
 
 pytestmark = pytest.mark.browser
@@ -89,3 +91,34 @@ def test_panel_members_and_officers_have_no_data_entry(page, catalogue, role):
     for path in ("/scorecard/returns/", "/scorecard/upload/"):
         page.goto(path)
         assert page.get_by_role("heading", level=1).inner_text().startswith("You do not")
+
+
+def test_a_large_file_is_checked_and_imported_by_the_worker_while_others_read(
+        page, browser, live_server, staff, catalogue, tmp_path, settings):
+    """Above the in-request size, the upload's page follows the worker: the
+    progress, the preview, the import; meanwhile another user's KPI page answers."""
+    settings.UPLOAD_IN_REQUEST_ROWS = 1_000
+    months = [f"{1900 + n // 12}-{n % 12 + 1:02}" for n in range(1_400)]
+    big = tmp_path / "history.csv"
+    big.write_bytes(csv_file(*(f"CALLS,FORCE,{month},{n},,,," for n, month in enumerate(months))))
+    officer = browser.new_context(base_url=live_server.url).new_page()
+    sign_in(officer, UserFactory(role=Role.FORCE_OFFICER).username)
+
+    menu = page.get_by_role("navigation", name="Menu")
+    with worker_process(tmp_path / "worker.log"):
+        menu.get_by_role("link", name="Upload values").click()
+        page.get_by_label("Upload a file").set_input_files(str(big))
+        page.get_by_role("button", name="Check the file").click()
+        page.get_by_role("heading", name="Checking the file").wait_for()
+        found = violations(page)
+        # The page reloads itself once the worker has checked every row.
+        page.get_by_role("heading", name="Check the changes, then confirm").wait_for()
+        assert page.locator('[data-count="new"]').inner_text() == "1400"
+        page.get_by_role("button", name="Confirm and import").click()
+        answer = officer.goto(catalogue["topic"].get_absolute_url())
+        assert answer.status == 200
+        page.get_by_role("heading", name="File imported").wait_for()
+        found += violations(page)
+    assert page.get_by_text("1400 values written").is_visible()
+    assert MonthlyValue.objects.count() == 1_400
+    assert found == []

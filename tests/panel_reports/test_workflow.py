@@ -3,7 +3,7 @@ lead or sent back with a comment; frozen once published, in the view and in the
 database; corrected by a new version."""
 
 import pytest
-from django.db import InternalError, connection, transaction
+from django.db import ProgrammingError, connection, transaction
 from django.urls import reverse
 
 from panel_reports import workflow
@@ -61,7 +61,8 @@ def test_editing_a_published_report_is_refused(published, staff_client):
 
 
 def test_the_database_refuses_to_change_a_published_report(published):
-    with pytest.raises(InternalError), transaction.atomic(), connection.cursor() as cursor:
+    refused = pytest.raises(ProgrammingError, match="Cannot update or delete rows")
+    with refused, transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("UPDATE panel_reports_report SET snapshot = '{}' WHERE id = %s",
                        [published.pk])
 

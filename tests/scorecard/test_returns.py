@@ -4,7 +4,9 @@ reason for changes, and conflicting saves that lose nothing."""
 import pytest
 from django.urls import reverse
 
+from oversight.core.locks import wait_for_locks
 from scorecard.models import MonthlyValue
+from tests.locking import held
 from tests.scorecard_data import OCT_2023
 
 
@@ -184,3 +186,15 @@ def test_saving_untouched_rows_changes_nothing(staff_client, catalogue, url):
             f"{k['wait_county']}-value": "01:38:20", f"{k['wait_county']}-weight": "1453"}
     assert staff_client.post(url, data).status_code == 302
     assert str(MonthlyValue.objects.get().value) == "5899.6598"
+
+
+def test_a_save_while_an_upload_writes_values_keeps_the_entries_and_says_so(
+        staff_client, catalogue, url):
+    with held("scorecard_monthlyvalue", "SHARE ROW EXCLUSIVE"):  # an import, mid-write
+        wait_for_locks(100)
+        response = staff_client.post(url, entries(catalogue))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "An upload is writing values just now, so nothing was saved" in page
+    assert 'value="9429"' in page, "the entries are kept"
+    assert not MonthlyValue.objects.exists()

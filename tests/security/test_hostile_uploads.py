@@ -14,7 +14,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from scorecard.importing.reading import read_table
-from scorecard.models import MonthlyValue, ValueUpload
+from scorecard.models import MonthlyValue, UploadState, ValueUpload
 from tests.security.hostile_files import CASES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,16 +31,31 @@ def test_there_are_at_least_200_hostile_files():
     assert sum(filename.endswith(".xlsx") for filename, _ in CASES.values()) >= 60
 
 
+def uploaded(client, worker, filename: str, data: bytes):
+    """The page that answers an upload: the upload page itself, or (a file too
+    large, or of unknown size, to check while its user waits) the upload's own
+    page once the worker has checked it."""
+    response = client.post(reverse("scorecard:upload"),
+                           {"file": SimpleUploadedFile(filename, data)})
+    if response.status_code != 302:
+        assert not ValueUpload.objects.exists()
+        return response
+    assert all(ran.error is None for ran in worker())
+    saved = ValueUpload.objects.get()
+    assert saved.state == UploadState.PROBLEMS
+    assert not saved.source, "the file is not kept once refused"
+    return client.get(response.url)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_the_upload_page_refuses_it_plainly(name, staff_client):
+def test_the_upload_page_refuses_it_plainly(name, staff_client, worker):
     filename, data = made(name)
-    response = staff_client.post(reverse("scorecard:upload"),
-                                 {"file": SimpleUploadedFile(filename, data)})
+    response = uploaded(staff_client, worker, filename, data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "There is a problem" in page
     assert "root:x:0:0" not in page and "Traceback" not in page
-    assert not ValueUpload.objects.exists() and not MonthlyValue.objects.exists()
+    assert not MonthlyValue.objects.exists()
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
@@ -70,10 +85,9 @@ def test_import_values_refuses_it_plainly(name, tmp_path, capsys):
     ("csv-long-note", "A note can be at most 2,000 characters"),
     ("csv-formula-note-4", "looks like a spreadsheet formula"),
 ])
-def test_the_messages_say_what_is_wrong(name, message, staff_client):
+def test_the_messages_say_what_is_wrong(name, message, staff_client, worker):
     filename, data = made(name)
-    response = staff_client.post(reverse("scorecard:upload"),
-                                 {"file": SimpleUploadedFile(filename, data)})
+    response = uploaded(staff_client, worker, filename, data)
     assert message in html.unescape(response.content.decode())
 
 

@@ -55,10 +55,11 @@ def test_a_body_under_the_limit_is_served(staff_client):
 
 @pytest.mark.usefixtures("catalogue")
 def test_the_confirmation_imports_the_previewed_rows_without_parsing_again(
-        staff_client, monkeypatch):
+        staff_client, monkeypatch, worker):
     data = rows_xlsx([COLUMNS, GOOD_ROW])
     staff_client.post(reverse("scorecard:upload"),
                       {"file": SimpleUploadedFile("values.xlsx", data)})
+    worker()  # a spreadsheet that does not declare its size is checked by the worker
     saved = ValueUpload.objects.get()
     assert not bytes(saved.content).startswith(b"PK"), "the spreadsheet itself is not kept"
 
@@ -67,6 +68,6 @@ def test_the_confirmation_imports_the_previewed_rows_without_parsing_again(
 
     monkeypatch.setattr("scorecard.importing.xlsx.read_xlsx", no_parsing)
     monkeypatch.setattr("scorecard.importing.reading.read_xlsx", no_parsing)
-    monkeypatch.setattr("scorecard.upload_views.read_table", no_parsing)
+    monkeypatch.setattr("scorecard.uploads.read_table", no_parsing)
     staff_client.post(saved.get_absolute_url(), {"fingerprint": saved.fingerprint})
     assert MonthlyValue.objects.get().value == 9429

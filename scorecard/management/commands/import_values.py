@@ -2,6 +2,7 @@ import getpass
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from tqdm import tqdm
 
 from scorecard.formats import current_month, month_key
 from scorecard.importing.reading import FileProblem
@@ -20,6 +21,17 @@ class Command(FileImportCommand):
     def handle(self, *args, file: Path, dry_run: bool, reason: str, **options):
         table = self.read(file)
         self.stdout.write(f"Read {len(table):,} rows from {file.name}; checking them.")
+        # A progress bar on a terminal (tqdm leaves it out when output is a file).
+        bar = tqdm(total=len(table), unit=" rows", desc="Checked", file=self.stderr._out,
+                   disable=None, unit_scale=True)
+
+        def checked(rows: int) -> None:
+            bar.update(rows - bar.n)
+            if rows == len(table):
+                bar.close()
+                self.stdout.write("Comparing with the stored values"
+                                  + ("." if dry_run else " and writing, in one transaction."))
+
         try:
             outcome = import_values(
                 table,
@@ -27,6 +39,7 @@ class Command(FileImportCommand):
                 write=not dry_run,
                 reason=reason,
                 source=f"import_values {file.name} (by {getpass.getuser()})",
+                progress=checked,
             )
         except FileProblem as error:
             raise CommandError(str(error)) from error

@@ -2,7 +2,7 @@
 
 import json
 
-import psycopg2
+import psycopg
 
 from oversight.core import database
 
@@ -17,13 +17,9 @@ def test_database_url_wins_and_nothing_is_started(monkeypatch, tmp_path):
 def test_without_database_url_an_embedded_server_serves_the_portal_database(tmp_path):
     url = database.embedded_database_url(tmp_path / "data")
     assert (tmp_path / "data" / "postgres" / "PG_VERSION").exists()
-    connection = psycopg2.connect(url)
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT current_database()")
-            assert cursor.fetchone() == (database.EMBEDDED_DATABASE_NAME,)
-    finally:
-        connection.close()
+    with psycopg.connect(url) as connection, connection.cursor() as cursor:
+        cursor.execute("SELECT current_database()")
+        assert cursor.fetchone() == (database.EMBEDDED_DATABASE_NAME,)
     # A second call reuses the same server and database.
     assert database.embedded_database_url(tmp_path / "data") == url
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.test import override_settings
 
-from scorecard.importing.reading import FileProblem
+from scorecard.importing.reading import FileProblem, estimated_rows
 from scorecard.models import MonthlyValue
 from tests.scorecard.importing.runs import run
 from tests.scorecard_data import HEADER, csv_file
@@ -75,3 +75,23 @@ def test_cells_are_read_without_the_spaces_around_them(catalogue):
     stored = MonthlyValue.objects.get()
     assert (stored.measure.code, stored.area.code, stored.value, stored.note) == (
         "CALLS", "FORCE", 9429, "Revised")
+
+
+@pytest.mark.parametrize("data, rows", [
+    (b"measure,area\nA,B\nC,D\n", 2), (b"measure,area\nA,B\nC,D", 2), (b"measure,area\n", 0),
+    (b'measure,note\nA,"two\nlines"\n', 2),  # never fewer than there are
+])
+def test_a_csv_s_rows_are_told_from_its_line_breaks(data, rows):
+    assert estimated_rows("values.csv", data) == rows
+
+
+def test_a_spreadsheet_s_rows_are_told_from_the_size_it_declares():
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for number in range(11):
+        book.active.append(["heading" if number == 0 else "cell", number])
+    data = io.BytesIO()
+    book.save(data)
+    assert estimated_rows("values.xlsx", data.getvalue()) == 10
+    assert estimated_rows("values.xlsx", b"PK\x03\x04 not a zip") is None

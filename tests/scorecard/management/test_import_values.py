@@ -28,3 +28,18 @@ def test_command_reports_problems_and_fails(catalogue, tmp_path):
     with pytest.raises(CommandError, match="Nothing was imported"):
         call_command("import_values", str(path), stderr=err)
     assert "Row 2, value: Enter a number in value" in err.getvalue()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_command_shows_a_progress_bar_on_a_terminal_only(catalogue, tmp_path):
+    path = tmp_path / "values.csv"
+    path.write_bytes(csv_file(*(f"CALLS,FORCE,2023-{m:02},{m},,,," for m in range(1, 11))))
+    terminal, file = Terminal(), io.StringIO()
+    call_command("import_values", str(path), "--dry-run", stdout=io.StringIO(), stderr=terminal)
+    assert "\rChecked: 100%|##########| 10.0/10.0" in terminal.getvalue()
+    call_command("import_values", str(path), stdout=io.StringIO(), stderr=file)
+    assert file.getvalue() == ""

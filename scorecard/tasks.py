@@ -1,0 +1,38 @@
+"""The scorecard's background jobs: checking and importing large uploads.
+
+One at a time (the lock): each may hold a million rows in memory, and two
+imports would only queue on the values table anyway. A job that meets a bulk
+load's locks tries again shortly; any other failure is recorded on the
+upload, whose page says so (scorecard/uploads.py). Both are safe to run
+again: each does nothing if its upload has moved on.
+"""
+
+from collections.abc import Callable
+
+from procrastinate import RetryStrategy
+from procrastinate.contrib.django import app
+
+from oversight.core.locks import Busy
+from scorecard import uploads
+
+WHEN_BUSY = RetryStrategy(max_attempts=20, wait=15, retry_exceptions={Busy})
+
+
+def _recorded(step: str, work: Callable[[int], None], upload_id: int) -> None:
+    try:
+        work(upload_id)
+    except Busy:
+        raise  # tried again (WHEN_BUSY)
+    except Exception:
+        uploads.stopped(upload_id, step)
+        raise
+
+
+@app.task(queue="uploads", lock="monthly-values", retry=WHEN_BUSY)
+def check_upload(upload_id: int) -> None:
+    _recorded("check", uploads.check, upload_id)
+
+
+@app.task(queue="uploads", lock="monthly-values", retry=WHEN_BUSY)
+def import_upload(upload_id: int) -> None:
+    _recorded("import", uploads.run_import, upload_id)
