@@ -8,8 +8,8 @@ class OversightConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_roles, sender=self)
-        # Sign-in and role-change receivers.
-        from oversight.core import role_changes, session_security, two_factor  # noqa: F401
+        # Sign-in and role-change receivers, and the settings checks.
+        from oversight.core import checks, role_changes, session_security, two_factor  # noqa: F401
 
 
 def _sync_roles(using="default", **kwargs) -> None:

@@ -258,7 +258,12 @@ ALLOW_PUBLISHING_OWN_SUBMISSION = os.environ.get("ALLOW_PUBLISHING_OWN_SUBMISSIO
 # PDF downloads are printed by headless Chromium (decision record 0005):
 # CHROMIUM names its program, otherwise Debian's `chromium` on the PATH.
 CHROMIUM_PATH = os.environ.get("CHROMIUM", "")
-PDF_TIMEOUT_SECONDS = int(os.environ.get("PDF_TIMEOUT_SECONDS", "60"))
+# A web request's limit (gunicorn.conf.py), and a print's, well within it: a
+# print is stopped, and says so, before its web worker would be killed.
+WEB_TIMEOUT_SECONDS = int(os.environ.get("WEB_TIMEOUT_SECONDS", "30"))
+PDF_TIMEOUT_SECONDS = int(os.environ.get("PDF_TIMEOUT_SECONDS", "20"))
+# Prints at once, across every web process and worker on the database.
+PDF_CONCURRENCY = int(os.environ.get("PDF_CONCURRENCY", "2"))
 # Run as root (a container), Chromium prints as this unprivileged user, in
 # its sandbox. Not root, PDF_SANDBOX=0 turns the sandbox off where the
 # platform has no user namespaces for it.

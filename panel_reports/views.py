@@ -7,33 +7,19 @@ from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 
 from oversight.core.breadcrumbs import section
-from oversight.core.pdf import PrintedDocument
 from oversight.core.roles import Perm
 from panel_reports import document
 from panel_reports.models import Acronym, Report
+from panel_reports.printing import REPORT_DOCUMENT, document_of, readable
 from panel_reports.revisions import revised_figures
 from panel_reports.tables import AcronymTable, ReportTable, RevisionTable
 
 READ = permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
-PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
 
 
 crumbs = section("Panel reports", "panel_reports:list")
-
-
-def readable(request: HttpRequest, pk: int) -> Report:
-    return get_object_or_404(Report.objects.visible_to(request.user).select_related(
-        "meeting", "corrects", "correction"), pk=pk)
-
-
-def document_of(report: Report) -> dict:
-    """The published snapshot, or the draft as it would be published now."""
-    if report.is_published and report.snapshot is not None:  # always, by a constraint
-        return report.snapshot
-    return document.build(report)
 
 
 @READ
@@ -79,16 +65,6 @@ def whole(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "panel_reports/whole.html", context)
 
 
-def page_heading(report: Report) -> str:
-    return f"Police and Crime Panel: {report.title}"
-
-
-REPORT_DOCUMENT = PrintedDocument(
-    template="panel_reports/document.html", styles=PRINT_STYLES, fetch=readable,
-    heading=page_heading,
-    context=lambda report: {"report": report, "document": document_of(report)},
-    filename=lambda report: f"highlight-report-{report.period_end:%Y-%m}-v{report.version}.pdf",
-    back=lambda report: reverse("panel_reports:whole", args=[report.pk]))
 page_css = READ(REPORT_DOCUMENT.page_css)
 pdf = READ(REPORT_DOCUMENT.pdf)
 

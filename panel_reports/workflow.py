@@ -13,7 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from oversight.plan.models import Priority
-from panel_reports import document, tokens
+from panel_reports import document, tasks, tokens
 from panel_reports.models import PrioritySection, Report, ReportEvent, TopicPage
 from panel_reports.topic_parts import rows_by_topic
 from scorecard.models import MonthlyValue, Topic
@@ -98,6 +98,7 @@ def publish(report: Report, user: User, at: datetime | None = None) -> Report:
     report.snapshot = document.build(report)
     report.published_at, report.published_by = at or timezone.now(), user
     _move(report, Report.Status.PUBLISHED, Action.PUBLISHED, user)
+    tasks.print_published_report.defer(report_id=report.pk)  # with the publication, or not at all
     return report
 
 

@@ -12,11 +12,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.apps import apps
+from django.db import connection, connections
+from django.db.models.signals import post_migrate
 from procrastinate.contrib.django import app
 from procrastinate.contrib.django.models import ProcrastinateJob
 
 ROOT = Path(__file__).resolve().parent.parent
+JOB_TABLES = ("procrastinate_jobs", "procrastinate_events", "procrastinate_periodic_defers",
+              "procrastinate_workers")
+
+
+def forget_jobs(using: str = "default", **kwargs: object) -> None:
+    """Jobs are left out of Django's flush (procrastinate's models are not
+    Django's to manage): forget them whenever a test flushes the database."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"TRUNCATE {', '.join(JOB_TABLES)} RESTART IDENTITY CASCADE")
+
+
+post_migrate.connect(forget_jobs, sender=apps.get_app_config("procrastinate"),
+                     dispatch_uid="tests.jobs.forget_jobs")
 
 
 @dataclass

@@ -4,6 +4,7 @@ command, the shell), with the request's user from pghistory's context."""
 
 import pghistory
 from django.contrib.auth.models import User
+from django.db import models
 
 from oversight.core.history import event_model
 
@@ -16,3 +17,19 @@ pghistory.track(
 )(User.groups.through)
 
 RoleChange = event_model(User.groups.through)
+
+
+class PrintedPdf(models.Model):
+    """A printed document's PDF, kept under the hash of the document's HTML:
+    whatever prints the same document again (the same briefing and figures, a
+    published report) reads it from here (oversight/core/pdf.py)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    content = models.BinaryField()
+    printed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        app_label = "oversight"
+
+    def __str__(self) -> str:
+        return f"PDF {self.key[:12]} ({self.printed_at:%Y-%m-%d %H:%M})"

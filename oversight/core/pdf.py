@@ -7,19 +7,24 @@ document were hostile: a policy inside the document lets it load nothing,
 every address it could reach goes to a closed proxy, and it runs in its
 sandbox as an unprivileged user (decision record 0005 lists each flag)."""
 
+import contextlib
+import hashlib
 import os
 import pwd
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -56,10 +61,17 @@ DOCUMENT_POLICY = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:
                    "font-src data:; base-uri 'none'; form-action 'none'")
 POLICY_META = f'<meta http-equiv="Content-Security-Policy" content="{DOCUMENT_POLICY}">'
 HEAD = re.compile(r"<head(\s[^>]*)?>", re.IGNORECASE)
+GUARD = Path(__file__).with_name("print_guard.py")
+PRINT_LOCKS = 0x504446  # the advisory lock key of printing places ("PDF")
+BUSY_RETRY_SECONDS = 60
 
 
 class PdfUnavailable(Exception):
     """Chromium is missing or failed: the page's own Print still works."""
+
+
+class PrintBusy(Exception):
+    """Every printing place is taken: try again in a minute."""
 
 
 def chromium() -> str | None:
@@ -96,30 +108,82 @@ def _sandbox_flags(user: pwd.struct_passwd | None) -> list[str]:
 
 
 def html_to_pdf(html: str) -> bytes:
+    """Print `html` with Chromium (print_guard.py runs it, in a process group
+    killed when the print ends however it ends; its folder is always removed)."""
     program = chromium()
     if program is None:
         raise PdfUnavailable("Chromium is not installed on the server.")
     html = with_document_policy(html)
     user = _print_user()
-    with tempfile.TemporaryDirectory(prefix="pcc-pdf-") as folder:
+    folder = tempfile.mkdtemp(prefix="pcc-pdf-")
+    try:
         page, pdf = Path(folder) / "document.html", Path(folder) / "document.pdf"
         page.write_text(html, encoding="utf-8")
         if user is not None:  # the folder is the unprivileged printer's home
             os.chown(folder, user.pw_uid, user.pw_gid)
-        command = [program, *PRINT_FLAGS, *_sandbox_flags(user),
-                   f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}", page.as_uri()]
-        environment = {"HOME": folder, "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
-        try:
-            subprocess.run(command, check=True, capture_output=True, env=environment,  # noqa: S603
-                           timeout=settings.PDF_TIMEOUT_SECONDS,
-                           user=user.pw_uid if user else None,
-                           group=user.pw_gid if user else None,
-                           extra_groups=[] if user else None)
-        except (subprocess.SubprocessError, OSError) as error:
-            raise PdfUnavailable(f"Chromium could not print the document: {error}") from error
+        _run_guarded(folder, user, [
+            program, *PRINT_FLAGS, *_sandbox_flags(user), f"--user-data-dir={folder}/profile",
+            f"--print-to-pdf={pdf}", page.as_uri()])
         if not pdf.exists():
             raise PdfUnavailable("Chromium did not write the PDF.")
         return pdf.read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_guarded(folder: str, user: pwd.struct_passwd | None, command: list[str]) -> None:
+    ids = [str(user.pw_uid), str(user.pw_gid)] if user else ["-", "-"]
+    try:
+        guard = subprocess.Popen(  # noqa: S603
+            [sys.executable, "-I", str(GUARD), folder, *ids, "--", *command],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            start_new_session=True)
+    except OSError as error:
+        raise PdfUnavailable(f"Chromium could not be started: {error}") from error
+    try:
+        _, errors = guard.communicate(timeout=settings.PDF_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as error:
+        raise PdfUnavailable(f"Chromium took more than {settings.PDF_TIMEOUT_SECONDS} s "
+                             "to print the document.") from error
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(guard.pid, signal.SIGKILL)  # Chromium, and all it started
+        guard.wait()
+    if guard.returncode != 0:
+        raise PdfUnavailable(f"Chromium could not print the document (exit "
+                             f"{guard.returncode}): {errors.decode(errors='replace')[-500:]}")
+
+
+@contextlib.contextmanager
+def print_slot() -> Iterator[None]:
+    """One of PDF_CONCURRENCY printing places, shared by every process on the
+    database (a session advisory lock each); PrintBusy if all are taken."""
+    with connection.cursor() as cursor:
+        for slot in range(settings.PDF_CONCURRENCY):
+            cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [PRINT_LOCKS, slot])
+            if cursor.fetchone()[0]:
+                break
+        else:
+            raise PrintBusy
+        try:
+            yield
+        finally:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [PRINT_LOCKS, slot])
+
+
+def printed(html: str) -> bytes:
+    """The PDF of `html`: printed once, then kept, by the document's content
+    (which holds every figure it shows), for whoever asks next."""
+    from oversight.core.models import PrintedPdf
+
+    key = hashlib.sha256(html.encode()).hexdigest()
+    kept = PrintedPdf.objects.filter(key=key).values_list("content", flat=True).first()
+    if kept is not None:
+        return bytes(kept)
+    with print_slot():
+        body = html_to_pdf(html)
+    PrintedPdf.objects.bulk_create([PrintedPdf(key=key, content=body)], ignore_conflicts=True)
+    return body
 
 
 def inline_stylesheets(*names: str) -> str:
@@ -176,15 +240,32 @@ class PrintedDocument:
                             styles=self.styles, heading=self.heading(document),
                             filename=self.filename(document), back=self.back(document))
 
+    def print_ahead(self, document: Any) -> None:
+        """Print the document now (a background job), so its readers need not wait."""
+        printed(document_html(self.template, self.context(document), styles=self.styles,
+                              heading=self.heading(document)))
+
 
 def pdf_download(request: HttpRequest, template: str, context: dict[str, Any], *,
                  styles: tuple[str, ...], heading: str, filename: str, back: str) -> HttpResponse:
     """The document `template` printed to PDF, as an attachment named `filename`,
     its pages headed `heading` and numbered; if Chromium cannot print it, a page
     that says so and links `back` to the page the browser can print."""
-    context = context | {"styles": inline_stylesheets(*styles) + page_furniture(heading)}
     try:
-        body = html_to_pdf(render_to_string(template, context, request=request))
+        body = printed(document_html(template, context, styles=styles, heading=heading))
+    except PrintBusy:
+        response = render(request, "pdf_busy.html", {"back": back}, status=503)
+        response["Retry-After"] = str(BUSY_RETRY_SECONDS)
+        return response
     except PdfUnavailable:
         return render(request, "pdf_unavailable.html", {"back": back}, status=503)
     return attachment(HttpResponse(body, content_type="application/pdf"), filename)
+
+
+def document_html(template: str, context: dict[str, Any], *, styles: tuple[str, ...],
+                  heading: str) -> str:
+    """The document as printed: the same for every reader (a blank request,
+    for the tables' tags), so one printing serves them all."""
+    context = context | {"styles": inline_stylesheets(*styles) + page_furniture(heading),
+                         "request": HttpRequest()}
+    return render_to_string(template, context)

@@ -1,7 +1,7 @@
 """The Plan's models: the Police and Crime Plan, HMICFRS inspections and their
 findings, and the OPCC's own delivery plan."""
 
-from oversight.core.models import RoleChange
+from oversight.core.models import PrintedPdf, RoleChange
 from oversight.delivery.models import (
     ActivityStatus,
     ActivityUpdate,
@@ -28,7 +28,7 @@ from oversight.plan.models import (
 )
 
 __all__ = [
-    "RoleChange",
+    "PrintedPdf", "RoleChange",
     "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",
     "DeliverableQuerySet", "DeliveryObjective", "DeliveryPlan", "Finding", "Grade",
     "GradedArea", "Inspection", "MonitoringStage", "Objective", "Plan", "Priority",

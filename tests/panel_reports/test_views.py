@@ -15,6 +15,7 @@ from scorecard.models import MonthlyValue
 from tests.factories import MeasureFactory, UserFactory
 from tests.pages import cells, page_text, queries_of
 from tests.panel_reports.reports import DEC, SEP, kpi_cells, topic_url
+from tests.printing import empty_pages
 from tests.scorecard_data import OCT_2023, put_values
 
 
@@ -106,6 +107,7 @@ def test_the_pdf_is_the_whole_report(published, panel_client, pdf_printer):
     assert "Quarterly Highlight Report September – December 2023" in text
     assert "Call Answered Volume: 999" in text
     assert f"Page 1 of {len(pdf.pages)}" in text
+    assert empty_pages(response.content, f"Police and Crime Panel: {published.title}") == []
 
 
 def test_without_chromium_the_pdf_says_so_and_points_to_the_printable_page(
@@ -137,3 +139,30 @@ def test_a_document_published_by_an_earlier_release_still_renders(panel_client, 
     for expected in ("CCC recruiting.", "Cause of concern CoC 1", "Call Answered Volume", "2,000",
                      "Command Control Centre", "Recruit."):
         assert expected in text, expected
+
+
+def test_publication_prints_the_pdf_once_for_every_reader(published, panel_client, worker,
+                                                          monkeypatch):
+    from oversight.core import pdf
+
+    printed = []
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html: printed.append(html) or b"%PDF-1.7")
+    assert [ran.task for ran in worker()] == ["panel_reports.tasks.print_published_report"]
+    assert len(printed) == 1
+    for _ in range(2):
+        response = panel_client.get(reverse("panel_reports:pdf", args=[published.pk]))
+        assert response.content == b"%PDF-1.7"
+    assert len(printed) == 1, "readers get the PDF printed at publication"
+
+
+def test_past_the_printing_places_the_pdf_says_try_again_at_once(published, panel_client):
+    from oversight.core import pdf
+    from tests.locking import other_session
+
+    with other_session() as session:
+        for slot in range(pdf.settings.PDF_CONCURRENCY):
+            session.execute("SELECT pg_advisory_lock(%s, %s)", [pdf.PRINT_LOCKS, slot])
+        response = panel_client.get(reverse("panel_reports:pdf", args=[published.pk]))
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert "Other documents are being printed. Try again in a minute." in page_text(response)
+    assert reverse("panel_reports:whole", args=[published.pk]) in response.content.decode()

@@ -47,3 +47,12 @@ def test_collectstatic_with_the_production_storage_succeeds(tmp_path):
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert "css/app.css" in manifest and "govuk/all.bundle.js" in manifest
     assert list(tmp_path.glob("css/app.*.css.gz"))
+
+
+def test_a_print_must_end_before_its_request_would_be_killed(settings):
+    from oversight.core.checks import prints_end_before_their_request
+
+    assert prints_end_before_their_request(None) == []
+    settings.PDF_TIMEOUT_SECONDS = settings.WEB_TIMEOUT_SECONDS
+    [error] = prints_end_before_their_request(None)
+    assert error.id == "oversight.E001"
