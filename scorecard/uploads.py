@@ -87,13 +87,13 @@ def check(upload_id: int) -> None:
     try:
         table = read_table(upload.filename, bytes(upload.source or b""),
                            settings.UPLOAD_MAX_BYTES)
-    except FileProblem as problem:
+        _record(upload_id, UploadState.CHECKING, rows=len(table), rows_read=len(table))
+        outcome = _preview(table, lambda rows: _record(upload_id, UploadState.CHECKING,
+                                                       rows_checked=rows))
+    except FileProblem as problem:  # the file as a whole: no row to name
         _finish_check(upload_id, state=UploadState.PROBLEMS, problems=[[None, "", str(problem)]],
-                      problem_count=1)  # the file itself: no row to name
+                      problem_count=1)
         return
-    _record(upload_id, UploadState.CHECKING, rows=len(table), rows_read=len(table))
-    outcome = _preview(table, lambda rows: _record(upload_id, UploadState.CHECKING,
-                                                   rows_checked=rows))
     if outcome.comparison is None:
         _finish_check(upload_id, **_problems(outcome.checked.problems))
         return

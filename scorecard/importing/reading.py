@@ -57,8 +57,8 @@ def _read_csv(data: bytes) -> pd.DataFrame:
     """Arrow's CSV reader: multi-threaded, and strings kept in Arrow memory."""
     try:
         table = _arrow_csv(data)
-    except pa.ArrowInvalid as error:
-        if "UTF8" not in str(error):
+    except (pa.ArrowInvalid, UnicodeDecodeError) as error:  # the latter: in the headings
+        if isinstance(error, pa.ArrowInvalid) and "UTF8" not in str(error):
             raise FileProblem(f"The file is not a valid CSV file: {error}") from error
         try:  # Excel's "CSV" on Windows
             table = _arrow_csv(data.decode("cp1252").encode("utf-8"))
@@ -94,7 +94,10 @@ def _all_text(data: bytes) -> dict:
     read (Arrow keeps buffers for every column: 10,000 of them took 280 MB)."""
     end = data.find(b"\n")
     line = data[: end + 1 if end >= 0 else len(data)]
-    count = len(next(csv.reader([line[:HEADER_BYTES].decode("utf-8", "replace")]), []))
+    try:
+        count = len(next(csv.reader([line[:HEADER_BYTES].decode("utf-8", "replace")]), []))
+    except csv.Error as error:  # a lone carriage return in the headings, say
+        raise FileProblem(f"The file is not a valid CSV file: {error}") from error
     if len(line) > HEADER_BYTES or count > MAX_COLUMNS:
         raise FileProblem(f"The file's first row has more than {MAX_COLUMNS} headings; an "
                           f"upload has at most {MAX_COLUMNS} columns")

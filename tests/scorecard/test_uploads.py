@@ -148,3 +148,11 @@ def test_someone_elses_upload_and_its_progress_are_not_found(staff_client, clien
     other = client_for(Role.OPCC_STAFF)
     assert other.get(saved.get_absolute_url()).status_code == 404
     assert other.get(reverse("scorecard:upload_progress", args=[saved.pk])).status_code == 404
+
+
+def test_a_file_without_the_columns_is_a_problem_not_a_fault(staff_client, worker):
+    upload(staff_client, b"area,month\n" + b"FORCE,2023-10\n" * 3)
+    assert [ran.error for ran in worker()] == [None]
+    saved = ValueUpload.objects.get()
+    assert saved.state == UploadState.PROBLEMS
+    assert "The file must have a column headed “measure”" in page(staff_client, saved)

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.test import override_settings
 
-from scorecard.importing.reading import FileProblem, estimated_rows
+from scorecard.importing.reading import FileProblem, estimated_rows, read_table
 from scorecard.models import MonthlyValue
 from tests.scorecard.importing.runs import run
 from tests.scorecard_data import HEADER, csv_file
@@ -95,3 +95,13 @@ def test_a_spreadsheet_s_rows_are_told_from_the_size_it_declares():
     book.save(data)
     assert estimated_rows("values.xlsx", data.getvalue()) == 10
     assert estimated_rows("values.xlsx", b"PK\x03\x04 not a zip") is None
+
+
+def test_headings_in_windows_text_are_read_as_such():
+    assert list(read_table("values.csv", b"meas\xe6ure,area\nA,B\n").columns) == [
+        "measæure", "area"]
+
+
+def test_headings_that_cannot_be_read_are_a_plain_problem():
+    with pytest.raises(FileProblem, match="The file is not a valid CSV file"):
+        read_table("values.csv", b"measure,a\rrea\nA,B\n")

@@ -1,0 +1,90 @@
+"""kill -9 a bulk import (one that sets aside the values' keys and indexes) at
+random points: afterwards the constraints, indexes, row counts and history
+counts are as before, no lock is left, and the next import succeeds."""
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.db import connection
+
+from scorecard.models import MonthlyValue
+from tests.faults.bulk import bulk_catalogue, bulk_file, counts, schema_of
+from tests.jobs import ROOT, database_url
+from tests.processes import wait_until
+
+pytestmark = pytest.mark.django_db(transaction=True)
+MEASURES, MONTHS = 33, 800  # 105,600 new values: above store.BULK_ROWS
+APPLICATION = "fault-suite-import"
+
+
+def start_import(path) -> subprocess.Popen:
+    # The server notices a vanished client within 0.2 s even mid-statement.
+    url = f"{database_url()}&options=-c%20client_connection_check_interval%3D200" \
+        if "?" in database_url() else database_url()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url,
+           "PGAPPNAME": APPLICATION}
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "import_values", str(path), "--reason", "fault suite"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def import_sessions() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = %s",
+                       [APPLICATION])
+        return cursor.fetchone()[0]
+
+
+def locks_on_values() -> list:
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            SELECT relation::regclass::text, mode FROM pg_locks
+            WHERE relation = ANY(%s::regclass[]) AND pid <> pg_backend_pid()""",
+                       [[MonthlyValue._meta.db_table,
+                         MonthlyValue.pgh_event_model._meta.db_table]])
+        return cursor.fetchall()
+
+
+def test_an_import_killed_anywhere_leaves_the_data_as_it_was(tmp_path):
+    bulk_catalogue(MEASURES)
+    path = tmp_path / "values.csv"
+    rows = bulk_file(path, MEASURES, MONTHS)
+    before = schema_of(MonthlyValue, MonthlyValue.pgh_event_model), counts()
+    assert before[1] == (0, 0)
+
+    # How long a whole import takes here, then put everything back.
+    started = time.monotonic()
+    finished = start_import(path)
+    assert finished.wait(timeout=300) == 0, finished.stderr.read().decode()
+    whole = time.monotonic() - started
+    assert counts() == (rows, rows)
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {MonthlyValue._meta.db_table}, "
+                       f"{MonthlyValue.pgh_event_model._meta.db_table}")
+
+    chance, killed = random.Random(21), 0
+    while killed < 10:
+        process = start_import(path)
+        time.sleep(chance.uniform(0.02, 0.98) * whole)
+        if process.poll() is not None:  # finished first: start again from nothing
+            assert process.returncode == 0
+            with connection.cursor() as cursor:
+                cursor.execute(f"TRUNCATE {MonthlyValue._meta.db_table}, "
+                               f"{MonthlyValue.pgh_event_model._meta.db_table}")
+            continue
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        killed += 1
+        wait_until(lambda: import_sessions() == 0, seconds=60)
+        assert locks_on_values() == []
+        assert (schema_of(MonthlyValue, MonthlyValue.pgh_event_model), counts()) == before
+
+    process = start_import(path)
+    assert process.wait(timeout=300) == 0, process.stderr.read().decode()
+    assert counts() == (rows, rows)
+    assert schema_of(MonthlyValue, MonthlyValue.pgh_event_model) == before[0]
