@@ -22,3 +22,15 @@ async def retry_stalled_jobs(context: JobContext, timestamp: int) -> int:
     for job in stalled:
         await app.job_manager.retry_job(job)
     return len(list(stalled))
+
+
+# Finished jobs are kept a month (what ran, and what failed and why), then removed.
+KEEP_FINISHED_JOBS_HOURS = 24 * 30
+
+
+@app.periodic(cron="17 3 * * *")
+@app.task(queueing_lock="remove_old_jobs", pass_context=True)
+async def remove_old_jobs(context: JobContext, timestamp: int) -> None:
+    await app.job_manager.delete_old_jobs(
+        nb_hours=KEEP_FINISHED_JOBS_HOURS, include_failed=True, include_cancelled=True,
+        include_aborted=True)
