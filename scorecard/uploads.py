@@ -146,6 +146,10 @@ def run_import(upload_id: int) -> None:
         _refresh(upload_id, stale.comparison, was=UploadState.IMPORTING, error=CHANGED_MEANWHILE)
 
 
+def being_imported() -> bool:
+    return ValueUpload.objects.filter(state=UploadState.IMPORTING).exists()
+
+
 def stopped(upload_id: int, step: str) -> None:
     """Record that the worker's `step` failed, so the upload's page says so."""
     ValueUpload.objects.filter(

@@ -1,7 +1,7 @@
 from django import template
 
 from oversight.core.tables import field
-from scorecard import tables
+from scorecard import tables, uploads
 from scorecard.formats import format_value
 
 register = template.Library()
@@ -72,3 +72,9 @@ def chart_data_table(chart) -> tables.ChartDataTable:
 @register.simple_tag
 def return_table(rows, month_label, previous_label) -> tables.ReturnTable:
     return tables.ReturnTable(rows, month_label, previous_label)
+
+
+@register.simple_tag
+def values_being_loaded() -> bool:
+    """Whether an upload is being imported (its values not yet visible)."""
+    return uploads.being_imported()

@@ -92,3 +92,28 @@ def test_writers_queue_conflicts_are_shown_and_nothing_is_lost(catalogue):
         base = {"return": 1000, "import 1": 2000, "import 2": 3000}[last_writer]
         final = MonthlyValue.objects.get(measure=calls, area=force, month=OCT_2023).value
         assert final == base + round_, "the last writer's value stands"
+
+
+def no_worker(upload_id: int) -> None:
+    raise AssertionError("a small upload is checked and imported in the request")
+
+
+def test_two_confirmations_at_once_import_once_and_keep_the_record(catalogue):
+    from scorecard import uploads
+    from scorecard.models import UploadState
+
+    for round_ in range(5):
+        MonthlyValue.objects.all().delete()
+        saved = uploads.receive(UserFactory(role=Role.OPCC_STAFF), "values.csv",
+                                csv_file(f"CALLS,FORCE,2023-10,{round_},,,,"), queue=no_worker)
+
+        def confirm(saved=saved):
+            return uploads.confirm(saved, reason="", fingerprint=saved.fingerprint,
+                                   queue=no_worker).state
+
+        outcomes = together(confirm, confirm)
+        assert outcomes == [UploadState.IMPORTED] * 2, outcomes
+        saved.refresh_from_db()
+        assert (saved.state, saved.written) == (UploadState.IMPORTED, 1)
+        assert saved.imported_at is not None
+        assert MonthlyValue.objects.get().value == round_

@@ -156,3 +156,17 @@ def test_a_file_without_the_columns_is_a_problem_not_a_fault(staff_client, worke
     saved = ValueUpload.objects.get()
     assert saved.state == UploadState.PROBLEMS
     assert "The file must have a column headed “measure”" in page(staff_client, saved)
+
+
+def test_kpi_pages_say_while_an_upload_writes_values(staff_client, catalogue, worker):
+    topic_page = catalogue["topic"].get_absolute_url()
+    line = "An upload is writing monthly values just now"
+    upload(staff_client, csv_file(*THREE_ROWS))
+    worker()
+    saved = ValueUpload.objects.get()
+    assert line not in staff_client.get(topic_page).content.decode()
+    staff_client.post(saved.get_absolute_url(), {"fingerprint": saved.fingerprint})
+    for page_address in (topic_page, reverse("scorecard:attention"), reverse("dashboard")):
+        assert line in staff_client.get(page_address).content.decode(), page_address
+    worker()
+    assert line not in staff_client.get(topic_page).content.decode()
