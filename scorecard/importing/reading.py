@@ -4,6 +4,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
 from pathlib import PurePath
 
@@ -147,7 +148,7 @@ def _declared_rows(data: bytes) -> int | None:
                 return None
             with archive.open(sheets[0]) as sheet:
                 head = sheet.read(HEADER_BYTES)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, KeyError):
-        return None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, KeyError):
+        return None  # the worker reads it, and says what is wrong with it
     found = DIMENSION.search(head)
     return int(found.group(1)) - 1 if found else None

@@ -105,3 +105,14 @@ def test_headings_in_windows_text_are_read_as_such():
 def test_headings_that_cannot_be_read_are_a_plain_problem():
     with pytest.raises(FileProblem, match="The file is not a valid CSV file"):
         read_table("values.csv", b"measure,a\rrea\nA,B\n")
+
+
+def test_a_spreadsheet_whose_sheet_will_not_unzip_is_left_to_the_worker():
+    from openpyxl import Workbook
+
+    data = io.BytesIO()
+    Workbook().save(data)
+    broken = bytearray(data.getvalue())
+    start = broken.index(b"xl/worksheets/sheet1.xml") + len("xl/worksheets/sheet1.xml")
+    broken[start + 10:start + 40] = b"\xff" * 30  # its compressed data, mangled
+    assert estimated_rows("values.xlsx", bytes(broken)) is None
