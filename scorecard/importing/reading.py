@@ -109,9 +109,13 @@ def _all_text(data: bytes) -> dict:
 def looks_like_formula(cells: pd.Series) -> np.ndarray:
     """oversight.core.formulas' rule over every cell, in Arrow."""
     text = arrow_text(cells)
-    formula = pc.and_not(pc.match_substring_regex(text, formulas.ARROW_START),
-                         pc.match_substring_regex(text, formulas.ARROW_NUMBER))
-    return pc.fill_null(formula, False).to_numpy(zero_copy_only=False)
+    starts = pc.fill_null(pc.match_substring_regex(text, formulas.ARROW_START), False)
+    found = starts.to_numpy(zero_copy_only=False)
+    if found.any():  # only cells that start like a formula can be plain numbers instead
+        at = np.flatnonzero(found)
+        found[at] = ~pc.match_substring_regex(text.take(at), formulas.ARROW_NUMBER).to_numpy(
+            zero_copy_only=False)
+    return found
 
 
 def formula_cells(table: pd.DataFrame) -> pd.DataFrame:

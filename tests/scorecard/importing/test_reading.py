@@ -116,3 +116,15 @@ def test_a_spreadsheet_whose_sheet_will_not_unzip_is_left_to_the_worker():
     start = broken.index(b"xl/worksheets/sheet1.xml") + len("xl/worksheets/sheet1.xml")
     broken[start + 10:start + 40] = b"\xff" * 30  # its compressed data, mangled
     assert estimated_rows("values.xlsx", bytes(broken)) is None
+
+
+def test_formula_cells_are_found_among_plain_numbers_and_text():
+    import pandas as pd
+
+    from scorecard.importing.reading import looks_like_formula
+
+    cells = pd.Series(["12", "-5", "=SUM(A1)", "note", "+1.5", "-1+HYPERLINK(x)", "@x", "",
+                       "2e3", "\t=1"], dtype="str")
+    assert looks_like_formula(cells).tolist() == [
+        False, False, True, False, False, True, True, False, False, True]
+    assert looks_like_formula(pd.Series(["a", "b"], dtype="str")).tolist() == [False, False]
