@@ -65,3 +65,16 @@ def test_duplicate_rows_are_rejected_with_the_first_row_named(catalogue):
     assert problems == [
         (3, "measure", "This row repeats the measure, area and month of row 2")
     ]
+
+
+def test_each_repeat_names_the_first_row_of_its_own_key(catalogue):
+    problems = problems_of(
+        "CALLS,FORCE,2023-09,1,,,,", "CALLS,FORCE,2023-10,2,,,,", "NOPE,FORCE,2023-10,3,,,,",
+        "CALLS,FORCE,2023-10,4,,,,", "CALLS,FORCE,2023-09,5,,,,", "CALLS,FORCE,2023-10,6,,,,",
+        "NOPE,FORCE,2023-10,7,,,,")
+    repeats = [p for p in problems if p[2].startswith("This row repeats")]
+    assert repeats == [
+        (5, "measure", "This row repeats the measure, area and month of row 3"),
+        (6, "measure", "This row repeats the measure, area and month of row 2"),
+        (7, "measure", "This row repeats the measure, area and month of row 3"),
+    ], "unknown measures (rows 4 and 8) are not repeats of each other"
