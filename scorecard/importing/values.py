@@ -100,8 +100,8 @@ def check_values(table: pd.DataFrame, catalogue: Catalogue, this_month: date,
                                  catalogue, this_month))
         if progress:
             progress(min(start + PART_ROWS, len(table)))
-    keys = pd.concat([rows[[*KEY, "row"]] for rows, _ in parts], ignore_index=True)
-    problems = [p for _, found in parts for p in found] + [_duplicate_problems(keys)]
+    checked = [rows for rows, _ in parts]
+    problems = [p for _, found in parts for p in found] + [_duplicate_problems(checked)]
     found = pd.concat([p for p in problems if not p.empty] or [problems[0]], ignore_index=True)
     return CheckedValues([rows for rows, _ in parts],
                          found.sort_values("row", kind="stable").reset_index(drop=True))
@@ -267,29 +267,35 @@ def _parse_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(found) if found else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
-def _duplicate_problems(keys: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose measure, area and month an earlier row has; `keys` holds
-    KEY and row (no copy of the other columns: a million rows are 70 MB)."""
-    known = keys[KEY].notna().all(axis=1).to_numpy()
-    keyed = keys if known.all() else keys[known]  # no copy of a million rows that all pass
-    # Each key packed into one integer, and repeats found by a stable sort of
-    # those (the first in file order stays first): no hash table of three
-    # columns, which took 55 MB at a million rows.
-    month = keyed["month"].to_numpy().astype("datetime64[M]").astype(np.int64) + 2**19
-    packed = ((keyed["measure_id"].to_numpy(np.int64) << 42)
-              | (keyed["area_id"].to_numpy(np.int64) << 21) | month)
+def _duplicate_problems(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Rows whose measure, area and month an earlier row has.
+
+    Each row's key is packed into one integer and repeats are found by a
+    stable sort of those (the first in file order stays first): no copy of
+    the parts' columns and no hash table of three (at a million rows the two
+    took 77 MB at the import's peak). Rows with an unknown key repeat nothing."""
+    known = np.concatenate([rows[KEY].notna().all(axis=1).to_numpy() for rows in parts])
+    packed = np.concatenate([_packed_keys(rows) for rows in parts])
+    packed[~known] = np.arange(-1, -1 - (~known).sum(), -1)  # each unknown key its own
     order = np.argsort(packed, kind="stable")
     ordered = packed[order]
     repeated = np.zeros(len(packed), dtype=bool)
     repeated[order[1:]] = ordered[1:] == ordered[:-1]
     if not repeated.any():
         return pd.DataFrame(columns=PROBLEM_COLUMNS)
-    first = keyed["row"].groupby(packed, sort=False).transform("min")
-    return pd.DataFrame(
-        {
-            "row": keyed.loc[repeated, "row"],
-            "column": "measure",
-            "message": "This row repeats the measure, area and month of row "
-            + first[repeated].astype(str),
-        }
-    )
+    rows = np.concatenate([part["row"].to_numpy() for part in parts])
+    first = pd.Series(rows).groupby(packed, sort=False).transform("min").to_numpy()
+    return pd.DataFrame({
+        "row": rows[repeated], "column": "measure",
+        "message": [f"This row repeats the measure, area and month of row {row}"
+                    for row in first[repeated]],
+    })
+
+
+def _packed_keys(rows: pd.DataFrame) -> np.ndarray:
+    """measure << 42 | area << 21 | month (months from 1970, shifted to be positive);
+    rows with a key part missing get an arbitrary value (see _duplicate_problems)."""
+    month = rows["month"].to_numpy().astype("datetime64[M]").astype(np.int64) + 2**19
+    measure = rows["measure_id"].fillna(0).to_numpy(np.int64)
+    area = rows["area_id"].fillna(0).to_numpy(np.int64)
+    return (measure << 42) | (area << 21) | month
