@@ -347,8 +347,8 @@ class ValueUpload(models.Model):
     unchanged = models.PositiveIntegerField(default=0)
     fingerprint = models.CharField(max_length=100, blank=True)
     changes = models.JSONField(default=list, help_text="The first changes, for the preview.")
-    problems = models.JSONField(default=list, help_text="The first problems: [row, column, "
-                                "message].")
+    problems = models.JSONField(default=list, help_text="The first problems: {row, column, "
+                                "message}.")
     problem_count = models.PositiveIntegerField(default=0)
     reason = models.TextField(blank=True, help_text="Why stored values change (an import "
                               "the worker runs).")

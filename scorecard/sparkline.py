@@ -52,9 +52,9 @@ def sparkline(values: Sequence[float], months: Sequence[date], unit: str) -> Saf
         y = HEIGHT - PAD - (value - low) * (HEIGHT - 2 * PAD) / span
         return f"{x:.1f},{y:.1f}"
 
-    stroke = 'fill="none" stroke="currentColor" stroke-width="1.5"'
-    lines = format_html_join("", '<polyline points="{}" ' + stroke + "></polyline>", (
-        (" ".join(point(i, v) for i, v in run),) for run in _runs(values)))
+    lines = format_html_join(
+        "", '<polyline points="{}" fill="none" stroke="currentColor" stroke-width="1.5">'
+        "</polyline>", ((" ".join(point(i, v) for i, v in run),) for run in _runs(values)))
     return format_html(
         '<svg class="pcc-sparkline" role="img" aria-label="{}" width="{}" height="{}" '
         'viewBox="0 0 {} {}" focusable="false"><title>{}</title>{}</svg>',

@@ -22,7 +22,12 @@ from django.utils import timezone
 
 from scorecard.formats import current_month
 from scorecard.importing.checked_file import table_bytes, table_from_bytes
-from scorecard.importing.reading import FileProblem, estimated_rows, read_table
+from scorecard.importing.reading import (
+    FileProblem,
+    estimated_rows,
+    read_table,
+    refuse_larger_than,
+)
 from scorecard.importing.service import (
     Outcome,
     ReasonRequired,
@@ -59,9 +64,7 @@ def receive(user: User, filename: str, content: bytes, queue: Queue) -> ValueUpl
     """A new upload: checked now if small (raising FileProblem or
     FileHasProblems), else kept for the worker to check (state CHECKING;
     `queue` is given its id, in the same transaction)."""
-    if len(content) > settings.UPLOAD_MAX_BYTES:
-        raise FileProblem(f"The selected file must be smaller than "
-                          f"{settings.UPLOAD_MAX_BYTES // 1_000_000} MB")
+    refuse_larger_than(content, settings.UPLOAD_MAX_BYTES)  # before it is kept, or read
     rows = estimated_rows(filename, content)
     if not in_request(rows):
         with transaction.atomic():
@@ -91,8 +94,8 @@ def check(upload_id: int) -> None:
         outcome = _preview(table, lambda rows: _record(upload_id, UploadState.CHECKING,
                                                        rows_checked=rows))
     except FileProblem as problem:  # the file as a whole: no row to name
-        _finish_check(upload_id, state=UploadState.PROBLEMS, problems=[[None, "", str(problem)]],
-                      problem_count=1)
+        _finish_check(upload_id, state=UploadState.PROBLEMS, problem_count=1,
+                      problems=[{"row": None, "column": "", "message": str(problem)}])
         return
     if outcome.comparison is None:
         _finish_check(upload_id, **_problems(outcome.checked.problems))
@@ -188,7 +191,7 @@ def _compared(comparison: Comparison) -> dict:
 
 def _problems(found: pd.DataFrame) -> dict:
     return {"state": UploadState.PROBLEMS, "problem_count": len(found),
-            "problems": found.head(PROBLEMS_SHOWN).astype(object).values.tolist()}
+            "problems": found.head(PROBLEMS_SHOWN).to_dict("records")}
 
 
 def _comparison_of(upload: ValueUpload) -> Comparison:

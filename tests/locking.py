@@ -16,6 +16,13 @@ def other_session() -> psycopg.Connection:
     return psycopg.connect(**params)
 
 
+def wait_for_locks(milliseconds: int) -> None:
+    """This transaction waits up to `milliseconds` for a lock (tests need not
+    sit out the portal's lock timeout)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"])
+
+
 @contextmanager
 def held(table: str, mode: str = "ACCESS EXCLUSIVE") -> Iterator[None]:
     with other_session() as session:

@@ -2,22 +2,25 @@
 finishes, and which processes of it are still alive."""
 
 import os
-import stat
 import tempfile
 from pathlib import Path
 
 
-def never_finishing_chromium(marker: str) -> str:
-    """A program in Chromium's place that starts a child and never ends, both
-    carrying `marker` (a number) on their command line. In a folder anyone may
-    read, as the unprivileged printer runs it."""
+def fake_chromium(script: str) -> str:
+    """A shell script in Chromium's place, in a folder anyone may read (the
+    unprivileged printer runs it)."""
     folder = Path(tempfile.mkdtemp(prefix="pcc-fake-chromium-"))
     folder.chmod(0o755)
     program = folder / "chromium"
-    program.write_text(f"#!/bin/sh\nsleep {marker}1 &\nexec sleep {marker}2\n")
-    program.chmod(program.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH
-                  | stat.S_IRGRP | stat.S_IROTH)
+    program.write_text("#!/bin/sh\n" + script)
+    program.chmod(0o755)
     return str(program)
+
+
+def never_finishing_chromium(marker: str) -> str:
+    """A Chromium that starts a child and never ends, both carrying `marker`
+    (a number) on their command line."""
+    return fake_chromium(f"sleep {marker}1 &\nexec sleep {marker}2\n")
 
 
 def alive_with(marker: str) -> list[int]:
@@ -37,17 +40,11 @@ def alive_with(marker: str) -> list[int]:
 
 
 def chromium_waiting_for(barrier: Path) -> str:
-    """A program in Chromium's place that prints a PDF once `barrier` exists."""
-    folder = Path(tempfile.mkdtemp(prefix="pcc-fake-chromium-"))
-    folder.chmod(0o755)
-    program = folder / "chromium"
-    program.write_text(
-        "#!/bin/sh\n"
+    """A Chromium that prints a PDF once `barrier` exists."""
+    return fake_chromium(
         'for a in "$@"; do case "$a" in --print-to-pdf=*) out="${a#--print-to-pdf=}";; esac; done\n'
         f'while [ ! -e "{barrier}" ]; do sleep 0.05; done\n'
         "printf '%%PDF-1.7 printed' > \"$out\"\n")
-    program.chmod(0o755)
-    return str(program)
 
 
 def wait_until(condition, seconds: float = 15) -> None:

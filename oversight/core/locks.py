@@ -2,13 +2,13 @@
 
 Every connection waits at most LOCK_TIMEOUT_MS for a lock (set at connect:
 oversight/core/database.py). A page that meets a bulk load holding its
-tables says so in a plain 503 instead of hanging; a writer that must wait
-longer (a background import) says so itself with `wait_for_locks`.
+tables says so in a plain 503 instead of hanging; a background job that
+does is tried again later (scorecard/tasks.py).
 """
 
 from collections.abc import Callable
 
-from django.db import OperationalError, connection
+from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -23,12 +23,6 @@ class Busy(Exception):
 def is_lock_timeout(error: BaseException) -> bool:
     cause = error.__cause__ if isinstance(error, OperationalError) else error
     return getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE
-
-
-def wait_for_locks(milliseconds: int) -> None:
-    """Wait up to `milliseconds` for each lock, to the end of this transaction."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config('lock_timeout', %s, true)", [f"{milliseconds}ms"])
 
 
 class BusyMiddleware:

@@ -30,6 +30,7 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 
 from oversight.core.downloads import attachment
+from oversight.core.models import PrintedPdf
 
 # Headless, and never calling out of the machine (the browser tests use these too).
 CHROMIUM_FLAGS = [
@@ -174,8 +175,6 @@ def print_slot() -> Iterator[None]:
 def printed(html: str) -> bytes:
     """The PDF of `html`: printed once, then kept, by the document's content
     (which holds every figure it shows), for whoever asks next."""
-    from oversight.core.models import PrintedPdf
-
     key = hashlib.sha256(html.encode()).hexdigest()
     kept = PrintedPdf.objects.filter(key=key).values_list("content", flat=True).first()
     if kept is not None:

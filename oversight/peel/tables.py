@@ -62,7 +62,7 @@ class FindingTable(CaptionedTable):
         update = latest_update(record)
         if update is None:
             return "None yet"
-        return format_html("{} {}", f"{update.date:%-d %b %Y}", rag_tag(update))
+        return format_html("{} {}", day(update.date, "j M Y"), rag_tag(update))
 
     def render_sustained(self, record):
         return record.evidence.summary

@@ -1,10 +1,6 @@
 """Reading an uploaded CSV or XLSX file into a table of text cells."""
 
 import csv
-import io
-import re
-import zipfile
-import zlib
 from collections import Counter
 from pathlib import PurePath
 
@@ -17,7 +13,7 @@ import pyarrow.csv as pa_csv
 from oversight.core import formulas
 from scorecard.formats import arrow_text
 from scorecard.importing.problems import FileProblem
-from scorecard.importing.xlsx import MAX_COLUMNS, read_xlsx
+from scorecard.importing.xlsx import MAX_COLUMNS, declared_rows, read_xlsx
 
 XLSX_SIGNATURE = b"PK\x03\x04"
 HEADER_BYTES = 4_000  # room for MAX_COLUMNS headings of 100 characters and more
@@ -28,8 +24,8 @@ def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataF
 
     `limit` is the largest file accepted, in bytes (uploads: UPLOAD_MAX_BYTES).
     """
-    if limit is not None and len(data) > limit:
-        raise FileProblem(f"The selected file must be smaller than {limit // 1_000_000} MB")
+    if limit is not None:
+        refuse_larger_than(data, limit)
     if not data or data.isspace():  # isspace: no copy of a large file
         raise FileProblem("The selected file is empty")
     suffix = PurePath(filename).suffix.lower()
@@ -44,6 +40,11 @@ def read_table(filename: str, data: bytes, limit: int | None = None) -> pd.DataF
     if table.empty:
         raise FileProblem("The selected file has headings but no rows of data")
     return table
+
+
+def refuse_larger_than(data: bytes, limit: int) -> None:
+    if len(data) > limit:
+        raise FileProblem(f"The selected file must be smaller than {limit // 1_000_000} MB")
 
 
 def _refuse_repeated_headings(names: list[str]) -> None:
@@ -128,9 +129,6 @@ def formula_cells(table: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(found) if found else pd.DataFrame(columns=["index", "column"])
 
 
-DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+[0-9]+:[A-Z]+([0-9]+)"')
-
-
 def estimated_rows(filename: str, data: bytes) -> int | None:
     """Rows of data in a file, told without reading it (None: cannot tell).
 
@@ -138,21 +136,6 @@ def estimated_rows(filename: str, data: bytes) -> int | None:
     the work); an XLSX's first sheet as it declares its size. Enough to
     choose between checking a file in the request and in the worker."""
     if PurePath(filename).suffix.lower() == ".xlsx":
-        return _declared_rows(data)
+        return declared_rows(data)
     lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
     return max(lines - 1, 0)
-
-
-def _declared_rows(data: bytes) -> int | None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            sheets = sorted(name for name in archive.namelist()
-                            if name.startswith("xl/worksheets/") and name.endswith(".xml"))
-            if not sheets:
-                return None
-            with archive.open(sheets[0]) as sheet:
-                head = sheet.read(HEADER_BYTES)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, KeyError):
-        return None  # the worker reads it, and says what is wrong with it
-    found = DIMENSION.search(head)
-    return int(found.group(1)) - 1 if found else None

@@ -11,7 +11,9 @@ row cap. Each refusal is a FileProblem with a plain message.
 
 import datetime as dt
 import io
+import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -148,3 +150,24 @@ def _cell_text(cell: object) -> str:
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return str(cell)
+
+
+DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+[0-9]+:[A-Z]+([0-9]+)"')
+SHEET_HEAD_BYTES = 4_000  # the <dimension> comes before any row
+
+
+def declared_rows(data: bytes) -> int | None:
+    """Rows of data the first sheet says it has, read from the head of its XML
+    alone (None: no sheet, no size, or a file that will not open)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = sorted(name for name in archive.namelist()
+                            if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+            if not sheets:
+                return None
+            with archive.open(sheets[0]) as sheet:
+                head = sheet.read(SHEET_HEAD_BYTES)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, ValueError, OSError, KeyError):
+        return None  # the worker reads it, and says what is wrong with it
+    found = DIMENSION.search(head)
+    return int(found.group(1)) - 1 if found else None

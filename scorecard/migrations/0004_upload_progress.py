@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='valueupload',
             name='problems',
-            field=models.JSONField(default=list, help_text='The first problems: [row, column, message].'),
+            field=models.JSONField(default=list, help_text='The first problems: {row, column, message}.'),
         ),
         migrations.AddField(
             model_name='valueupload',

@@ -47,10 +47,8 @@ def revision_table(revisions, measure) -> tables.MeasureRevisionTable:
 
 @register.filter
 def problem_table(problems) -> tables.ProblemTable:
-    """Problems as records, or as stored on an upload ([row, column, message])."""
-    records = [dict(zip(("row", "column", "message"), p, strict=True)) if isinstance(p, list)
-               else p for p in problems]
-    return tables.ProblemTable(records, caption="Problems, by row", caption_hidden=True)
+    """Problems as records (row, column, message), as found or as kept on an upload."""
+    return tables.ProblemTable(problems, caption="Problems, by row", caption_hidden=True)
 
 
 @register.filter

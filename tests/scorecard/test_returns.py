@@ -4,9 +4,8 @@ reason for changes, and conflicting saves that lose nothing."""
 import pytest
 from django.urls import reverse
 
-from oversight.core.locks import wait_for_locks
 from scorecard.models import MonthlyValue
-from tests.locking import held
+from tests.locking import held, wait_for_locks
 from tests.scorecard_data import OCT_2023
 
 

@@ -5,8 +5,8 @@ from django.db import OperationalError, connection
 from django.test import RequestFactory
 
 from oversight.core.database import LOCK_TIMEOUT_MS
-from oversight.core.locks import Busy, BusyMiddleware, is_lock_timeout, wait_for_locks
-from tests.locking import held
+from oversight.core.locks import Busy, BusyMiddleware, is_lock_timeout
+from tests.locking import held, wait_for_locks
 
 
 def test_every_connection_waits_at_most_the_lock_timeout(db):
