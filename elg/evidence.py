@@ -17,11 +17,9 @@ from oversight.peel.models import Finding
 from oversight.plan.deliverables import DeliverableStatus
 from oversight.plan.models import Deliverable, Objective
 from oversight.plan.queries import deliverables_with_status
-from scorecard.figures import month_figures
 from scorecard.freshness import month_seen_on
-from scorecard.kpi_rows import kpi_rows
 from scorecard.models import Topic
-from scorecard.queries import active_measures
+from scorecard.queries import active_measures, rows_at
 
 Objectives = Iterable[Objective]
 
@@ -50,7 +48,7 @@ def kpi_tables(objectives: Objectives, as_of: date) -> tuple[date | None, list[T
     if month is None:
         return None, []
     tables: dict[int, TopicTable] = {}
-    for row in kpi_rows(measures, month_figures(month), month):
+    for row in rows_at(month, measures, trend_lines=True):
         topic = row.measure.topic
         tables.setdefault(topic.pk, TopicTable(topic, [])).rows.append(row)
     return month, list(tables.values())

@@ -229,6 +229,10 @@ UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_MB", "20")) * 1_000_000
 # Files of up to this many rows are checked and imported while their user
 # waits; larger ones by the background worker, with a progress page.
 UPLOAD_IN_REQUEST_ROWS = int(os.environ.get("UPLOAD_IN_REQUEST_ROWS", "50000"))
+# A page recomputes out-of-date KPI figures itself if that reads at most this
+# many monthly values (a demo's whole history, or a new month of a few hundred
+# series, in well under a second); more is left to the worker (scorecard/figures.py).
+FIGURES_IN_REQUEST_VALUES = int(os.environ.get("FIGURES_IN_REQUEST_VALUES", "100000"))
 # The largest request body, refused before it is read: a little above the
 # largest upload, for the form around it. Without a session, only as much as
 # a sign-in form needs.

@@ -12,11 +12,10 @@ import numpy as np
 from panel_reports import tokens
 from panel_reports.glossary import Marker
 from scorecard.charts import Chart, row_charts
-from scorecard.figures import month_figures
 from scorecard.formats import add_months, format_value, month_label
-from scorecard.kpi_rows import FIGURES, TABLE_COLUMNS, KpiRow, headers, kpi_rows, show_thresholds
+from scorecard.kpi_rows import FIGURES, TABLE_COLUMNS, KpiRow, headers, show_thresholds
 from scorecard.models import Comparator, ComparatorValue
-from scorecard.queries import active_measures
+from scorecard.queries import active_measures, rows_at
 
 if TYPE_CHECKING:
     from panel_reports.models import TopicPage
@@ -33,7 +32,7 @@ def rows_by_topic(months: dict) -> dict[int, list]:
     found = defaultdict(list)
     for month in set(months.values()):
         shown = [m for m in measures if months[m.topic_id] == month]
-        for row in kpi_rows(shown, month_figures(month), month):
+        for row in rows_at(month, shown, trend_lines=True):
             found[row.measure.topic_id].append(row)
     for rows in found.values():
         rows.sort(key=lambda row: row.position)

@@ -1,7 +1,7 @@
 """A measure's control chart: its monthly values with the centre line, the 1, 2
 and 3 sigma limits, the months where a rule holds, thresholds and annotations.
 
-The figures are the KPI table's (figures.month_figures) and the rule marks come
+The figures are the KPI table's (queries.rows_at) and the rule marks come
 from stats.rule_flags, so chart and table cannot disagree. The chart is plotly
 JSON, drawn by static/js/charts.js; a sentence and a table say the same in words.
 """
@@ -14,11 +14,12 @@ import numpy as np
 import plotly.graph_objects as go
 from django.db.models import Q
 
+from oversight.core.charts import figure_json, new_figure
 from scorecard import stats
-from scorecard.figures import month_figures
 from scorecard.formats import add_months, format_value, month_label
-from scorecard.kpi_rows import KpiRow, kpi_rows
+from scorecard.kpi_rows import KpiRow
 from scorecard.models import Annotation, Area, Measure, Threshold
+from scorecard.queries import rows_at
 
 SIGMA_LINES = [(3, "dot"), (2, "dash"), (1, "dashdot")]
 RULE_SYMBOLS = {"One": "diamond", "Two": "square", "Three": "triangle-up", "Eight": "circle-open"}
@@ -44,7 +45,7 @@ class Chart:
 
 def measure_charts(measure: Measure, month: date) -> list[Chart]:
     """One chart per area the measure is reported for (areas and thresholds prefetched)."""
-    return row_charts(kpi_rows([measure], month_figures(month), month), month)
+    return row_charts(rows_at(month, [measure], trend_lines=True), month)
 
 
 def row_charts(rows: Sequence[KpiRow], month: date) -> list[Chart]:
@@ -89,10 +90,11 @@ def _figure(row: KpiRow, points: list[ChartMonth], centre: float, sigma: float,
     divisor, axis = scale(row.measure.unit)
     x = [month_label(p.month) for p in points]
     y = [None if np.isnan(p.value) else p.value / divisor for p in points]  # JSON has no NaN
-    fig = go.Figure(go.Scatter(x=x, y=y, mode="lines+markers", name="Monthly value",
-                               line={"color": "#1d70b8", "width": 3},
-                               text=[p.shown for p in points],
-                               hovertemplate="%{x}: %{text}<extra></extra>"))
+    fig = new_figure()
+    fig.add_trace(go.Scatter(x=x, y=y, mode="lines+markers", name="Monthly value",
+                           line={"color": "#1d70b8", "width": 3},
+                           text=[p.shown for p in points],
+                           hovertemplate="%{x}: %{text}<extra></extra>"))
 
     def level(value: float, name: str, **line: object) -> None:
         fig.add_trace(go.Scatter(x=[x[0], x[-1]], y=[value / divisor] * 2, mode="lines",
@@ -124,8 +126,8 @@ def _figure(row: KpiRow, points: list[ChartMonth], centre: float, sigma: float,
                 hoverinfo="text"))
     fig.update_layout(margin={"l": 50, "r": 20, "t": 20, "b": 80}, height=400,
                       yaxis_title=axis or None, legend={"orientation": "v", "x": 1.02, "y": 1},
-                      template="simple_white", hovermode="closest")
-    return fig.to_plotly_json()
+                      hovermode="closest")
+    return figure_json(fig)
 
 
 def describe(row: KpiRow, points: list[ChartMonth], month: date) -> str:

@@ -5,11 +5,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import Max
 
 from scorecard.formats import add_months
 from scorecard.kpi_rows import row_label
-from scorecard.models import Area, Measure, MonthlyValue
+from scorecard.models import Area, Measure, MeasureArea, MonthlyValue
 from scorecard.queries import active_measures
 
 
@@ -67,3 +68,20 @@ def latest_months(expected: date,
             rows.append(FreshRow(measure, area, row_label(measure, area), month,
                                  month is None or month < expected, len(rows)))
     return sorted(rows, key=lambda row: (not row.missing, row.position))
+
+
+def missing_count(expected: date) -> int:
+    """How many active measure × areas lack `expected`: the rows latest_months
+    marks missing, counted in SQL. One query: an index probe a series (LATERAL
+    with LIMIT keeps Postgres from reading the whole values table instead)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT count(*) FROM "{MeasureArea._meta.db_table}" ma
+            JOIN "{Measure._meta.db_table}" m ON m.id = ma.measure_id AND m.active
+            LEFT JOIN LATERAL (
+                SELECT true AS held FROM "{MonthlyValue._meta.db_table}" v
+                WHERE v.measure_id = ma.measure_id AND v.area_id = ma.area_id
+                  AND v.month = %s LIMIT 1) value ON true
+            WHERE value.held IS NULL""", [expected])  # noqa: S608
+        missing: int = cursor.fetchone()[0]
+        return missing

@@ -6,6 +6,7 @@ from oversight.core.forms import GovukFormMixin
 from oversight.plan.models import Priority
 from scorecard.formats import month_key, month_label, parse_month
 from scorecard.models import Area
+from scorecard.ranking import Filters
 
 SELECT = {"class": "govuk-select"}
 
@@ -44,15 +45,11 @@ class AttentionFilterForm(ReferenceMonthForm):
                  ("improvement", "Improvements only"), ("change", "Neutral changes only")],
         error_messages={"invalid_choice": "Choose which exceptions to show"})
 
-    def keep(self, rows):
-        """The rows the filters let through (all of them if the form has errors)."""
+    def filters(self) -> Filters:
+        """The filters chosen (none if the form has errors)."""
         if not (self.is_bound and self.is_valid()):
-            return rows
+            return Filters()
         wanted = self.cleaned_data
-        if wanted["priority"]:
-            rows = [r for r in rows if r.measure.topic.priority_id == wanted["priority"].pk]
-        if wanted["area"]:
-            rows = [r for r in rows if r.area.pk == wanted["area"].pk]
-        if wanted["movement"]:
-            rows = [r for r in rows if r.movement == wanted["movement"]]
-        return rows
+        return Filters(priority=wanted["priority"].pk if wanted["priority"] else None,
+                       area=wanted["area"].pk if wanted["area"] else None,
+                       movement=wanted["movement"] or None)

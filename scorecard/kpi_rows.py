@@ -99,15 +99,21 @@ def kpi_rows(measures: Iterable["Measure"], figures: pd.DataFrame,
     by_series = figures.to_dict("index")
     for measure in measures:
         for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
-            numbers = by_series.get((measure.pk, area.pk), {})
-            row = KpiRow(measure, area, row_label(measure, area), len(rows), numbers)
-            row.thresholds = _thresholds(measure, numbers.get("value"))
-            row.cells = _cells(row, month)
-            rows.append(row)
+            rows.append(kpi_row(measure, area, by_series.get((measure.pk, area.pk), {}),
+                                len(rows), month))
     return rows
 
 
-def _thresholds(measure: "Measure", value: float) -> list:
+def kpi_row(measure: "Measure", area: "Area", numbers: dict, position: int,
+            month: date) -> KpiRow:
+    """One row, its figures `numbers` (stats.FIGURE_COLUMNS) formatted."""
+    row = KpiRow(measure, area, row_label(measure, area), position, numbers)
+    row.thresholds = _thresholds(measure, numbers.get("value"))
+    row.cells = _cells(row, month)
+    return row
+
+
+def _thresholds(measure: "Measure", value: float | None) -> list:
     return [(t.label, stats.threshold_met(value, float(t.value), t.direction))
             for t in measure.thresholds.all()]
 

@@ -14,10 +14,12 @@ from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective, Priority
 from scorecard import figures, freshness, kpi_export
+from scorecard.computing import month_range
 from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
 from scorecard.models import Measure, MethodSettings, Topic
-from scorecard.queries import all_rows, topic_rows
+from scorecard.queries import topic_rows
+from scorecard.ranking import RankedRows
 from scorecard.summary import bullets
 from scorecard.tables import AttentionTable, FreshnessTable, KpiTable
 
@@ -48,14 +50,14 @@ def _topic_and_month(request: HttpRequest,
                      code: str) -> tuple[Topic, ReferenceMonthForm, date | None]:
     topic = get_object_or_404(Topic.objects.select_related("priority", "objective"), code=code)
     form = ReferenceMonthForm(request.GET or None,
-                              figures.month_range(Measure.objects.filter(topic=topic)))
+                              month_range(Measure.objects.filter(topic=topic)))
     return topic, form, form.chosen()
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def topic_table(request: HttpRequest, code: str) -> HttpResponse:
     topic, form, month = _topic_and_month(request, code)
-    rows = topic_rows(topic, month) if month else []
+    rows = topic_rows(topic, month, trend_lines=True) if month else []
     table = KpiTable(rows, month or current_month(), caption=topic.name)
     RequestConfig(request, paginate=False).configure(table)
     context = {"topic": topic, "form": form, "month": month, "table": table,
@@ -80,10 +82,9 @@ def topic_download(request: HttpRequest, code: str, kind: str) -> HttpResponse:
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def attention(request: HttpRequest) -> HttpResponse:
-    form = AttentionFilterForm(request.GET or None, figures.month_range())
+    form = AttentionFilterForm(request.GET or None, figures.months())
     month = form.chosen()
-    rows = form.keep(all_rows(month)) if month else []
-    rows = sorted(rows, key=lambda row: (-row.weighting, row.position))
+    rows: RankedRows | list = RankedRows(month, form.filters()) if month else []
     table = AttentionTable(rows, caption="Measures by exception weighting, highest first")
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     context = {"form": form, "month": month, "table": table, "count": len(rows),

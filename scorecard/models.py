@@ -416,3 +416,65 @@ class MethodSettings(models.Model):
     def current(cls) -> Method:
         row = cls.objects.filter(pk=1).first()
         return row.method() if row else Method()
+
+
+# --- Figures computed from the values (scorecard/figure_store.py) -------------
+
+
+class Figure(models.Model):
+    """One series' KPI figures at one reference month, as stats.kpi_figures
+    computes them (the columns are its FIGURE_COLUMNS). Derived data, not a
+    record anyone edits: rewritten after each data change, so not audited and
+    without foreign-key constraints (rows of a removed measure go at the next
+    rewrite, which the removal itself causes)."""
+
+    pk = models.CompositePrimaryKey("month", "measure", "area")
+    month = models.DateField()
+    # Read by month (the key, and the ranking's index), never by measure alone.
+    measure = models.ForeignKey(Measure, on_delete=models.DO_NOTHING, db_constraint=False,
+                                db_index=False, related_name="+")
+    area = models.ForeignKey(Area, on_delete=models.DO_NOTHING, db_constraint=False,
+                             db_index=False, related_name="+")
+    value = models.FloatField(null=True)
+    three_months = models.FloatField(null=True)
+    twelve_months = models.FloatField(null=True)
+    previous_twelve_months = models.FloatField(null=True)
+    year_on_year = models.FloatField(null=True)
+    large_change = models.BooleanField()
+    trend = models.CharField(max_length=20)
+    trend_change = models.FloatField(null=True)
+    centre = models.FloatField(null=True)
+    sigma = models.FloatField(null=True)
+    baseline_points = models.IntegerField()
+    one = models.BooleanField()
+    two = models.BooleanField()
+    three = models.BooleanField()
+    eight = models.BooleanField()
+    side = models.CharField(max_length=10)
+    exceptions = models.CharField(max_length=200)
+    movement = models.CharField(max_length=20)
+    weighting = models.IntegerField()
+    improvement_run = models.FloatField(null=True)
+
+    class Meta:
+        # What needs attention and the dashboard rank a month's rows by weighting.
+        indexes = [models.Index("month", models.F("weighting").desc(),
+                                name="figure_month_weighting")]
+
+    def __str__(self) -> str:
+        return f"{self.measure_id}/{self.area_id} {self.month:%Y-%m}"
+
+
+class FigureState(models.Model):
+    """The data version the stored figures come from (one row)."""
+
+    version = models.CharField(max_length=100)
+    computed_at = models.DateTimeField()
+    seconds = models.FloatField(help_text="How long the last recompute took.")
+    months = models.IntegerField(help_text="Reference months the last recompute wrote.")
+
+    class Meta:
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="one_figure_state")]
+
+    def __str__(self) -> str:
+        return f"Figures of data version {self.version}"

@@ -1,11 +1,12 @@
 """Reads the KPI pages share: measures with what their rows need, and the rows."""
 
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from django.db.models import QuerySet
 
-from scorecard.figures import month_figures
-from scorecard.kpi_rows import KpiRow, kpi_rows
+from scorecard.figures import add_trend_lines, month_figures
+from scorecard.kpi_rows import KpiRow, kpi_row, kpi_rows
 from scorecard.models import Measure, Topic
 
 
@@ -15,9 +16,27 @@ def active_measures() -> QuerySet[Measure]:
         "topic__priority").prefetch_related("areas", "thresholds")
 
 
-def topic_rows(topic: Topic, month: date) -> list[KpiRow]:
-    return kpi_rows(active_measures().filter(topic=topic), month_figures(month), month)
+def rows_at(month: date, measures: Iterable[Measure], *,
+            trend_lines: bool = False) -> list[KpiRow]:
+    """The KPI rows of `measures` (from active_measures) at `month`, in seed order;
+    with their trend lines if asked (only pages that draw them need them)."""
+    measures = list(measures)
+    rows = kpi_rows(measures, month_figures(month, [m.pk for m in measures]), month)
+    if trend_lines:
+        add_trend_lines(rows, month)
+    return rows
 
 
-def all_rows(month: date) -> list[KpiRow]:
-    return kpi_rows(active_measures(), month_figures(month), month)
+def series_rows(month: date, series: Sequence[tuple[int, int]],
+                first_position: int = 0) -> list[KpiRow]:
+    """The KPI rows of (measure, area) pairs `series`, in that order; any no
+    longer reported (figures a version behind the data) left out."""
+    measures = {m.pk: m for m in active_measures().filter(pk__in={m for m, _ in series})}
+    areas = {(m.pk, a.pk): a for m in measures.values() for a in m.areas.all()}
+    numbers = month_figures(month, list(measures)).to_dict("index")
+    return [kpi_row(measures[key[0]], areas[key], numbers.get(key, {}), position, month)
+            for position, key in enumerate(map(tuple, series), first_position) if key in areas]
+
+
+def topic_rows(topic: Topic, month: date, *, trend_lines: bool = False) -> list[KpiRow]:
+    return rows_at(month, active_measures().filter(topic=topic), trend_lines=trend_lines)

@@ -8,7 +8,7 @@ difference of cumulative sums and a rule is a comparison of shifted columns.
 Months are numbers (year × 12 + month − 1) so that a window is a range.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
@@ -389,14 +389,27 @@ def _figures(data: _Series, series: pd.DataFrame, method: Method, columns: Matri
         "weighting": pick(weighting),
         "improvement_run": pick(improvement_run(data.value, centre, _signs(series))),
     }, index=pd.MultiIndex.from_product([series.index, months], names=["series", "month"]))
-    rules = frame[[rule.lower() for rule in RULES]].to_numpy()
-    frame["exceptions"] = [
-        exception_text([r for r, h in zip(RULES, row, strict=True) if h], s)
-        for row, s in zip(rules, frame["side"], strict=True)]
+    held_rules = [frame[rule.lower()].to_numpy() for rule in RULES]
+    frame["exceptions"] = _each_combination(
+        lambda side, *held: exception_text([r for r, h in zip(RULES, held, strict=True) if h],
+                                           side), frame["side"].to_numpy(), *held_rules)
     polarity = series["polarity"].reindex(frame.index.get_level_values("series")).to_numpy()
-    frame["movement"] = [movement(s, p) for s, p in zip(frame["side"], polarity, strict=True)]
+    frame["movement"] = _each_combination(movement, frame["side"].to_numpy(), polarity)
     figures: pd.DataFrame = frame[FIGURE_COLUMNS]
     return figures
+
+
+def _each_combination(function: Callable[..., str], *columns: Matrix) -> Matrix:
+    """function(*row) for each row of `columns`, called once per distinct row
+    (a handful of them among a million rows)."""
+    code = np.zeros(len(columns[0]), dtype=np.int64)
+    for column in columns:  # one integer per distinct row (mixed radix)
+        codes, uniques = pd.factorize(column)
+        code = code * len(uniques) + codes
+    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    results: Matrix = np.array([function(*(column[i] for column in columns)) for i in first],
+                               dtype=object)
+    return results[inverse.reshape(-1)]
 
 
 def _signs(series: pd.DataFrame) -> Matrix:

@@ -14,7 +14,7 @@ from oversight.core.locks import Busy
 from oversight.core.roles import Perm
 from scorecard import returns
 from scorecard.charts import measure_charts
-from scorecard.figures import month_range
+from scorecard.computing import month_range
 from scorecard.formats import add_months, current_month, month_key, month_label
 from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
 from scorecard.history import revisions, user_names, who_changed

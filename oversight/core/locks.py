@@ -6,7 +6,8 @@ tables says so in a plain 503 instead of hanging; a background job that
 does is tried again later (scorecard/tasks.py).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from django.db import OperationalError
 from django.http import HttpRequest, HttpResponse
@@ -23,6 +24,17 @@ class Busy(Exception):
 def is_lock_timeout(error: BaseException) -> bool:
     cause = error.__cause__ if isinstance(error, OperationalError) else error
     return getattr(cause, "sqlstate", None) == LOCK_NOT_AVAILABLE
+
+
+@contextmanager
+def busy_when_locked() -> Iterator[None]:
+    """Raise Busy for a lock wait that timed out inside the block."""
+    try:
+        yield
+    except OperationalError as error:
+        if is_lock_timeout(error):
+            raise Busy from error
+        raise
 
 
 class BusyMiddleware:

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from oversight.peel.models import Finding
-from scorecard.figures import month_figures
 from scorecard.freshness import newest_month
-from scorecard.kpi_rows import KpiRow, kpi_rows
-from scorecard.queries import active_measures
+from scorecard.kpi_rows import KpiRow
+from scorecard.queries import active_measures, rows_at
 from scorecard.sustained import Sustained, sustained
 
 
@@ -29,7 +28,7 @@ def measure_evidence(measure_ids: Collection[int],
         return {}
     measures = active_measures().filter(pk__in=measure_ids)
     found: dict[int, list[MeasureEvidence]] = {}
-    for row in kpi_rows(measures, month_figures(month), month):
+    for row in rows_at(month, measures, trend_lines=True):
         found.setdefault(row.measure.pk, []).append(
             MeasureEvidence(row, sustained(row.figures, row.measure.polarity)))
     return found

@@ -4,8 +4,9 @@ list another page shows (the attention page, the PEEL register, deliverables,
 the actions log, data freshness), computed by the same functions, so a count
 and the list it links to cannot disagree.
 
-The KPI figures are the stored ones (figures.month_figures); the page issues
-the same number of queries whatever the number of measures.
+The KPI counts and rankings are read from the stored figures in SQL
+(scorecard/ranking.py), so the page issues the same queries, and reads the
+same few rows, whatever the number of measures.
 """
 
 from collections.abc import Iterable
@@ -15,55 +16,50 @@ from datetime import date
 import plotly.graph_objects as go
 
 from elg.models import Action
+from oversight.core.charts import figure_json, new_figure
 from oversight.peel import evidence
 from oversight.peel.models import Finding
 from oversight.plan.models import Deliverable, Plan, Priority
 from oversight.plan.queries import deliverables_with_status, status_counts
-from scorecard import freshness
-from scorecard.figures import month_figures
-from scorecard.kpi_rows import KpiRow, kpi_rows
-from scorecard.queries import active_measures
+from scorecard import freshness, ranking
+from scorecard.figures import add_trend_lines
+from scorecard.kpi_rows import KpiRow
+from scorecard.queries import series_rows
 
 TOP_MEASURES = 5
 
 
 @dataclass
 class PriorityLine:
-    """One priority's KPI rows at the dashboard's month."""
+    """One priority's KPI rows at the dashboard's month: how many, how many are
+    concerns and improvements, and those most in need of attention."""
 
     priority: Priority | None  # None: measures whose topic is in no priority of the Plan
-    rows: list[KpiRow]
-
-    @property
-    def measures(self) -> int:
-        return len(self.rows)
+    measures: int = 0
+    concerns: int = 0
+    improvements: int = 0
+    top: list[KpiRow] = field(default_factory=list)  # highest exception weighting first
 
     def count(self, movement: str) -> int:
-        return sum(1 for row in self.rows if row.movement == movement)
-
-    @property
-    def concerns(self) -> int:
-        return self.count("concern")
-
-    @property
-    def improvements(self) -> int:
-        return self.count("improvement")
-
-    @property
-    def top(self) -> list[KpiRow]:
-        """The rows most in need of attention: highest exception weighting first."""
-        weighted = [row for row in self.rows if row.weighting > 0]
-        return sorted(weighted, key=lambda row: (-row.weighting, row.position))[:TOP_MEASURES]
+        return {"concern": self.concerns, "improvement": self.improvements}[movement]
 
 
-def priority_lines(priorities: Iterable[Priority], rows: list[KpiRow]) -> list[PriorityLine]:
-    """Each priority's rows, in the Plan's order; rows of no current priority last."""
-    by_priority: dict[int | None, PriorityLine] = {
-        priority.pk: PriorityLine(priority, []) for priority in priorities}
-    elsewhere = PriorityLine(None, [])
-    for row in rows:
-        by_priority.get(row.measure.topic.priority_id, elsewhere).rows.append(row)
-    return list(by_priority.values()) + ([elsewhere] if elsewhere.rows else [])
+def priority_lines(priorities: Iterable[Priority], month: date) -> list[PriorityLine]:
+    """Each priority's line, in the Plan's order; rows of no current priority last
+    (a query for the counts, and the top rows' reads, whatever their number)."""
+    lines = [PriorityLine(priority) for priority in priorities]
+    by_priority = {line.priority.pk: line for line in lines if line.priority}
+    counted = ranking.by_priority(month, list(by_priority), TOP_MEASURES)
+    tops = iter(series_rows(month, [series for c in counted for series in c.top]))
+    for counts in counted:
+        line = by_priority.get(counts.priority) if counts.priority else None
+        if line is None:
+            line = PriorityLine(None)
+            lines.append(line)
+        line.measures, line.concerns = counts.measures, counts.concerns
+        line.improvements, line.top = counts.improvements, [next(tops) for _ in counts.top]
+    add_trend_lines([row for line in lines for row in line.top], month)
+    return lines
 
 
 @dataclass
@@ -109,16 +105,12 @@ def build(month: date | None, as_of: date, *, plan: bool = True, peel: bool = Tr
     the reader may not open are left out (plan, peel, elg)."""
     board = Dashboard(month, as_of)
     current = Plan.objects.filter(is_current=True).first()
-    measures = list(active_measures())  # read once, for the KPI rows and freshness
     if month is not None:
-        priorities = current.priorities.all() if current else []
-        board.lines = priority_lines(priorities,
-                                     kpi_rows(measures, month_figures(month), month))
+        board.lines = priority_lines(current.priorities.all() if current else [], month)
     # Data are late if they lack the month expected by `as_of` (or the chosen month).
     expected = freshness.expected_month(as_of.replace(day=1))
     board.fresh_month = max(month, expected) if month else expected
-    board.missing_data = sum(
-        row.missing for row in freshness.latest_months(board.fresh_month, measures))
+    board.missing_data = freshness.missing_count(board.fresh_month)
     if plan and current:
         board.deliverables = status_counts(deliverables_with_status(
             Deliverable.objects.in_plan(current), as_of))
@@ -138,11 +130,11 @@ def line_label(line: PriorityLine) -> str:
 def chart(lines: list[PriorityLine]) -> dict | None:
     """Concerns and improvements by priority (plotly JSON), from the lines' own
     counts; bars are patterned as well as coloured, and named in the legend."""
-    if not any(line.rows for line in lines):
+    if not any(line.measures for line in lines):
         return None
     names = [f"Priority {line.priority.number}" if line.priority else "No priority"
              for line in lines]
-    fig = go.Figure()
+    fig = new_figure()
     for movement, colour, pattern in (("concern", "#d4351c", "/"),
                                       ("improvement", "#00703c", "")):
         fig.add_trace(go.Bar(
@@ -151,11 +143,11 @@ def chart(lines: list[PriorityLine]) -> dict | None:
                 "shape": pattern, "fgcolor": "#ffffff"}},
             customdata=[line_label(line) for line in lines],
             hovertemplate=f"%{{customdata}}: %{{y}} {movement}s<extra></extra>"))
-    fig.update_layout(barmode="group", height=340, template="simple_white",
+    fig.update_layout(barmode="group", height=340,
                       margin={"l": 50, "r": 20, "t": 20, "b": 60},
                       yaxis={"title": "Measures", "rangemode": "tozero", "dtick": 1},
                       legend={"orientation": "v", "x": 1.02, "y": 1})
-    return fig.to_plotly_json()
+    return figure_json(fig)
 
 
 def chart_summary(board: Dashboard) -> str:

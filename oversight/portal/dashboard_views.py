@@ -41,7 +41,7 @@ def as_at(request: HttpRequest, form: ReferenceMonthForm) -> tuple[date | None, 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def overall(request: HttpRequest) -> HttpResponse:
-    form = ReferenceMonthForm(request.GET or None, figures.month_range())
+    form = ReferenceMonthForm(request.GET or None, figures.months())
     month, as_of = as_at(request, form)
     user = request.user
     board = dashboard.build(month, as_of, plan=user.has_perm(Perm.READ_PLAN),

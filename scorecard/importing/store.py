@@ -19,7 +19,7 @@ from django.db import OperationalError, connection, transaction
 from django.db.backends.utils import CursorWrapper
 
 from oversight.core.history import event_model
-from oversight.core.locks import Busy, is_lock_timeout
+from oversight.core.locks import busy_when_locked, is_lock_timeout
 
 STAGED_COLUMNS = [
     "measure_id", "area_id", "month", "value", "numerator", "denominator", "weight", "note", "row",
@@ -162,13 +162,8 @@ def lock() -> None:
     lock, then a bulk load's below), so writers never deadlock. Raises Busy
     if a bulk load holds it for longer than the connection's lock timeout.
     """
-    try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
-    except OperationalError as error:
-        if is_lock_timeout(error):
-            raise Busy from error
-        raise
+    with busy_when_locked(), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
 
 
 def lock_for_bulk_load(attempts: int = BULK_LOCK_ATTEMPTS) -> None:

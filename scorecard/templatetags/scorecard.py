@@ -1,7 +1,7 @@
 from django import template
 
 from oversight.core.tables import field
-from scorecard import tables, uploads
+from scorecard import figures, tables, uploads
 from scorecard.formats import format_value
 
 register = template.Library()
@@ -76,3 +76,9 @@ def return_table(rows, month_label, previous_label) -> tables.ReturnTable:
 def values_being_loaded() -> bool:
     """Whether an upload is being imported (its values not yet visible)."""
     return uploads.being_imported()
+
+
+@register.simple_tag
+def figures_recomputing() -> bool:
+    """Whether the figures shown are a version behind the data (being recomputed)."""
+    return figures.recomputing()

@@ -87,7 +87,8 @@ def test_a_published_page_reads_the_snapshot_only(published, kpi_data, panel_cli
     def no_statistics(*args, **kwargs):
         raise AssertionError("a published page computed figures")
 
-    monkeypatch.setattr("scorecard.figures.compute", no_statistics)
+    monkeypatch.setattr("scorecard.figure_store.compute", no_statistics)
+    monkeypatch.setattr("scorecard.queries.month_figures", no_statistics)
     monkeypatch.setattr(document, "build", no_statistics)
     args = [bigger.pk] + args[1:]
     assert queries_of(panel_client, reverse(f"panel_reports:{name}", args=args)) == small

@@ -62,7 +62,8 @@ def test_the_worker_imports_a_confirmed_large_file_as_its_uploader(staff_client,
     assert saved.state == UploadState.IMPORTING and not MonthlyValue.objects.exists()
     assert "Importing the file" in page(staff_client, saved)
 
-    assert [ran.task for ran in worker()] == ["scorecard.tasks.import_upload"]
+    assert [ran.task for ran in worker()] == [
+        "scorecard.tasks.import_upload", "scorecard.tasks.refresh_figures"]
     saved.refresh_from_db()
     assert (saved.state, saved.written) == ("imported", 3)
     assert sorted(MonthlyValue.objects.values_list("value", flat=True)) == [9001, 9002, 9003]

@@ -4,6 +4,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from oversight.core.two_factor import secret_text
 from oversight.demo import demo_authenticator_key, load_demo
+from scorecard import figure_store
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         if settings.PRODUCTION:
             raise CommandError("The demo data cannot be loaded with PCC_ENV=production.")
         plan, users, password = load_demo()
+        figure_store.refresh()  # the demo opens with its figures computed
         self.stdout.write(self.style.SUCCESS(f"Demo data loaded: {plan}."))
         self.stdout.write(f"Demo sign-ins (password for all: {password}):")
         for username, role in users:

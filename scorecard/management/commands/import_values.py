@@ -4,6 +4,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 from tqdm import tqdm
 
+from scorecard import figure_store
 from scorecard.formats import current_month, month_key
 from scorecard.importing.reading import FileProblem
 from scorecard.importing.service import ReasonRequired, import_values
@@ -66,3 +67,5 @@ class Command(FileImportCommand):
             self.stdout.write("Dry run: nothing was written.")
         else:
             self.stdout.write(self.style.SUCCESS(f"Wrote {outcome.written:,} values."))
+            self.stdout.write("Recomputing the KPI figures.")
+            figure_store.refresh()

@@ -1,0 +1,162 @@
+"""The stored KPI figures: every series at every reference month, in Postgres
+(Figure), with the data version they come from (FigureState). Every app server
+reads the same figures, and a page reads only the rows it shows, by index.
+
+refresh() brings them up to date. The worker runs it after a data change
+(scorecard/tasks.py); a page runs it itself when the work is small
+(scorecard/figures.py). It recomputes only the reference months a change can
+reach: a changed value moves the figures of its month and every later one
+(all months, if it lies in its measure's fixed baseline); a changed measure,
+area link or method setting moves them all.
+"""
+
+import io
+import time
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+from django.db import connection, transaction
+from django.utils import timezone
+
+from oversight.core.history import event_model
+from oversight.core.locks import busy_when_locked
+from scorecard import stats
+from scorecard.computing import (
+    MONTHS_NEEDED,
+    compute,
+    month_range,
+    series_table,
+    version_sql,
+)
+from scorecard.models import Figure, FigureState, Measure, MonthlyValue
+
+TABLE = Figure._meta.db_table
+NEXT = f"{TABLE}_next"
+# Every month's figures, this many rows or more, go into a new table (below).
+REPLACE_ROWS = 50_000
+COLUMNS = ["month", "measure_id", "area_id", *stats.FIGURE_COLUMNS]
+REFRESH_LOCK = 0x4B5049  # the advisory lock key of refreshing ("KPI"): one at a time
+
+
+def versions() -> tuple[str | None, str]:
+    """(The stored figures' data version, or None; the data's version), in one query."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"""SELECT (SELECT version FROM "{FigureState._meta.db_table}"
+                                   WHERE id = 1), {version_sql()}""")  # noqa: S608
+        stored, current = cursor.fetchone()
+        return stored, current
+
+
+def is_current() -> bool:
+    stored, current = versions()
+    return stored == current
+
+
+def months_to_recompute(stored: str | None, current: str) -> list[date]:
+    """The reference months whose figures the changes from `stored` to `current`
+    can have moved, newest first."""
+    months = month_range()
+    if stored is None or stored.split(":")[1:] != current.split(":")[1:]:
+        return months  # a measure, area link or method setting changed: everything
+    first = _first_changed_month(int(stored.split(":")[0]))
+    return [m for m in months if first is not None and m >= first]
+
+
+def _first_changed_month(since: int) -> date | None:
+    """The earliest month of a value changed after history entry `since`
+    (date.min if one lies in its measure's fixed baseline)."""
+    events, measures = event_model(MonthlyValue)._meta.db_table, Measure._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT min(e.month), bool_or(e.month BETWEEN m.baseline_start AND m.baseline_end)
+            FROM "{events}" e LEFT JOIN "{measures}" m ON m.id = e.measure_id
+            WHERE e.pgh_id > %s""", [since])  # noqa: S608
+        first, in_baseline = cursor.fetchone()
+    return date.min if in_baseline else first
+
+
+def refresh(most_values: int | None = None) -> bool:
+    """Recompute the figures the data's changes since they were stored reach.
+    With `most_values`, only if that reads at most so many monthly values (series
+    × the months from the first recomputed's baseline on), and only if no other
+    refresh is under way. Returns whether the stored figures
+    are then current. Raises Busy if a bulk load holds the values."""
+    started = time.perf_counter()
+    with transaction.atomic(), busy_when_locked():
+        if not _locked(wait=most_values is None):
+            return False
+        stored, current = versions()
+        if stored == current:
+            return True
+        months = months_to_recompute(stored, current)
+        series = series_table()
+        span = len(months) + MONTHS_NEEDED - 1 if months else 0
+        if most_values is not None and len(series) * span > most_values:
+            return False
+        _write(months, series)
+        FigureState.objects.update_or_create(pk=1, defaults={
+            "version": current, "computed_at": timezone.now(), "months": len(months),
+            "seconds": time.perf_counter() - started})
+    return True
+
+
+def _locked(wait: bool) -> bool:
+    """This transaction is the one refreshing (until it ends)."""
+    with connection.cursor() as cursor:
+        if wait:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
+            return True
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
+        locked: bool = cursor.fetchone()[0]
+        return locked
+
+
+def _write(months: list[date], series: pd.DataFrame) -> None:
+    """Replace the figures of `months`, and drop those of months no longer held."""
+    held = month_range()
+    figures = compute(months, series) if months and not series.empty else None
+    with connection.cursor() as cursor:
+        if figures is not None and len(months) == len(held) and len(figures) >= REPLACE_ROWS:
+            _replace_table(cursor, figures)
+            return
+        cursor.execute(
+            f'DELETE FROM "{TABLE}" WHERE month >= %s OR month NOT BETWEEN %s AND %s',  # noqa: S608
+            [min(months) if months else date.max, held[-1] if held else date.max,
+             held[0] if held else date.min])
+        if figures is not None:
+            _copy(cursor, TABLE, figures)
+
+
+# Every month anew: into a new table, its key and index made after the rows (a
+# third of the time of keeping them up as rows arrive, and none spent on the old
+# rows' keys), then put in the old one's place. Readers wait only for the swap.
+_REPLACE = [
+    f'ALTER TABLE "{NEXT}" ADD CONSTRAINT "{NEXT}_pkey" PRIMARY KEY (month, measure_id, area_id)',
+    f'CREATE INDEX "{NEXT}_weighting" ON "{NEXT}" (month, weighting DESC)',
+    f'DROP TABLE "{TABLE}"',
+    f'ALTER TABLE "{NEXT}" RENAME TO "{TABLE}"',
+    f'ALTER INDEX "{NEXT}_pkey" RENAME TO "{TABLE}_pkey"',
+    f'ALTER INDEX "{NEXT}_weighting" RENAME TO "figure_month_weighting"',
+]
+
+
+def _replace_table(cursor: Any, figures: pd.DataFrame) -> None:
+    cursor.execute(f'CREATE TABLE "{NEXT}" (LIKE "{TABLE}" INCLUDING DEFAULTS)')
+    _copy(cursor, NEXT, figures)
+    for statement in _REPLACE:
+        cursor.execute(statement)
+
+
+def _copy(cursor: Any, table: str, figures: pd.DataFrame) -> None:
+    """The figures into `table` by COPY, as CSV written by Arrow (as the import
+    does); a figure stats.py could not compute (NaN) is stored as NULL."""
+    figures = figures.rename(columns={"measure": "measure_id", "area": "area_id"})[COLUMNS]
+    buffer = io.BytesIO()
+    pa_csv.write_csv(pa.Table.from_pandas(figures, preserve_index=False), buffer,
+                     pa_csv.WriteOptions(include_header=False))
+    columns = ", ".join(f'"{c}"' for c in COLUMNS)
+    with cursor.copy(f'COPY "{table}" ({columns}) FROM STDIN WITH (FORMAT csv)') as copy:
+        copy.write(buffer.getvalue())
