@@ -12,6 +12,8 @@ area link or method setting moves them all.
 
 import io
 import time
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import Any
 
@@ -31,7 +33,7 @@ from scorecard.computing import (
     series_table,
     version_sql,
 )
-from scorecard.models import Figure, FigureState, Measure, MonthlyValue
+from scorecard.models import Figure, FigureState, Measure, MeasureArea, MonthlyValue
 
 TABLE = Figure._meta.db_table
 NEXT = f"{TABLE}_next"
@@ -82,42 +84,67 @@ def refresh(most_values: int | None = None) -> bool:
     """Recompute the figures the data's changes since they were stored reach.
     With `most_values`, only if that reads at most so many monthly values (series
     × the months from the first recomputed's baseline on), and only if no other
-    refresh is under way. Returns whether the stored figures
-    are then current. Raises Busy if a bulk load holds the values."""
+    refresh is under way. Returns whether the stored figures are then current.
+    Raises Busy if a bulk load holds the values.
+
+    The values are read, and the figures computed, before the transaction
+    that writes them: a bulk load waits only for the read, not for the rest."""
     started = time.perf_counter()
-    with transaction.atomic(), busy_when_locked():
-        if not _locked(wait=most_values is None):
+    with busy_when_locked(), _refreshing(wait=most_values is None) as alone:
+        if not alone:
             return False
-        stored, current = versions()
-        if stored == current:
-            return True
-        months = months_to_recompute(stored, current)
-        series = series_table()
-        span = len(months) + MONTHS_NEEDED - 1 if months else 0
-        if most_values is not None and len(series) * span > most_values:
-            return False
-        _write(months, series)
-        FigureState.objects.update_or_create(pk=1, defaults={
-            "version": current, "computed_at": timezone.now(), "months": len(months),
-            "seconds": time.perf_counter() - started})
+        with _reading():
+            stored, current = versions()  # read before the values: never newer than they
+            if stored == current:
+                return True
+            if most_values is not None and _series_count() * MONTHS_NEEDED > most_values:
+                return False  # even one month would read too many: no need to plan
+            months, held = months_to_recompute(stored, current), month_range()
+            series = series_table()
+            span = len(months) + MONTHS_NEEDED - 1 if months else 0
+            if most_values is not None and len(series) * span > most_values:
+                return False
+            figures = compute(months, series) if months and not series.empty else None
+        with transaction.atomic():
+            _write(months, held, figures)
+            FigureState.objects.update_or_create(pk=1, defaults={
+                "version": current, "computed_at": timezone.now(), "months": len(months),
+                "seconds": time.perf_counter() - started})
     return True
 
 
-def _locked(wait: bool) -> bool:
-    """This transaction is the one refreshing (until it ends)."""
+def _reading() -> AbstractContextManager:
+    """Outside a transaction, nothing: each read is its own, and holds its locks
+    no longer than itself. Inside one, a savepoint, so that a failed read leaves
+    the transaction able to release the refresh's lock."""
+    return transaction.atomic() if connection.in_atomic_block else nullcontext()
+
+
+def _series_count() -> int:
+    return MeasureArea.objects.filter(measure__active=True).count()
+
+
+@contextmanager
+def _refreshing(wait: bool) -> Iterator[bool]:
+    """Whether this session is the one refreshing (a session advisory lock,
+    released at the end, or with the connection if its process dies)."""
     with connection.cursor() as cursor:
         if wait:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [REFRESH_LOCK])
-            return True
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
-        locked: bool = cursor.fetchone()[0]
-        return locked
+            cursor.execute("SELECT pg_advisory_lock(%s)", [REFRESH_LOCK])
+            locked = True
+        else:
+            cursor.execute("SELECT pg_try_advisory_lock(%s)", [REFRESH_LOCK])
+            locked = cursor.fetchone()[0]
+    try:
+        yield locked
+    finally:
+        if locked:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s)", [REFRESH_LOCK])
 
 
-def _write(months: list[date], series: pd.DataFrame) -> None:
+def _write(months: list[date], held: list[date], figures: pd.DataFrame | None) -> None:
     """Replace the figures of `months`, and drop those of months no longer held."""
-    held = month_range()
-    figures = compute(months, series) if months and not series.empty else None
     with connection.cursor() as cursor:
         if figures is not None and len(months) == len(held) and len(figures) >= REPLACE_ROWS:
             _replace_table(cursor, figures)

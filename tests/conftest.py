@@ -73,15 +73,6 @@ officer_client = role_client(Role.FORCE_OFFICER)
 administrator_client = role_client(Role.ADMINISTRATOR)
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """Computed KPI figures are cached by data version; a flushed test database
-    can repeat a version, so each test starts with an empty cache."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def current_plan(db):
     """A current plan with one priority, one objective and one deliverable."""

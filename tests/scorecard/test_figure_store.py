@@ -12,9 +12,10 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from oversight.core.locks import Busy
 from scorecard import computing, figure_store, stats
 from scorecard.models import Figure, FigureState, MethodSettings, MonthlyValue
-from tests.locking import held
+from tests.locking import held, other_session
 from tests.scorecard_data import OCT_2023, put_values
 
 KEY = ["month", "measure", "area"]
@@ -142,3 +143,37 @@ def test_during_a_bulk_load_what_needs_attention_shows_the_figures_as_they_were(
     page = response.content.decode()
     assert response.status_code == 200 and RECOMPUTING in page
     assert "Call Answered Volume: 999" in page
+
+
+def values_locks_held() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()
+                          AND relation = 'scorecard_monthlyvalue'::regclass""")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_waits_for_the_refresh_to_read_the_values_not_to_write_them(
+        kpi_data, monkeypatch):
+    held_while_writing = []
+    copy = figure_store._copy
+
+    def copying(*args):
+        held_while_writing.append(values_locks_held())
+        copy(*args)
+
+    monkeypatch.setattr(figure_store, "_copy", copying)
+    assert figure_store.refresh()
+    assert held_while_writing == [0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refresh_that_meets_a_bulk_load_is_busy_and_lets_the_next_one_start(kpi_data):
+    with connection.cursor() as cursor:
+        cursor.execute("SET lock_timeout = '200ms'")
+    with held("scorecard_monthlyvalue"), pytest.raises(Busy):
+        figure_store.refresh()
+    with other_session() as other:
+        assert other.execute("SELECT pg_try_advisory_lock(%s)",
+                             [figure_store.REFRESH_LOCK]).fetchone()[0]
+    assert figure_store.refresh() and figure_store.is_current()
