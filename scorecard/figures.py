@@ -17,6 +17,7 @@ from django.db.models import FloatField
 
 from oversight.core.locks import Busy, busy_when_locked
 from scorecard import computing, figure_store, stats, tasks
+from scorecard.importing.store import bulk_load_under_way
 from scorecard.kpi_rows import KpiRow
 from scorecard.models import Figure
 
@@ -28,6 +29,8 @@ def ensure_current() -> bool:
     """Whether the stored figures are those of the data as they stand."""
     if figure_store.is_current():
         return True
+    if bulk_load_under_way():  # its job asks for a refresh when it is done
+        return False
     try:
         if figure_store.refresh(most_values=settings.FIGURES_IN_REQUEST_VALUES):
             return True
@@ -74,6 +77,8 @@ def months() -> list[date]:
 def add_trend_lines(rows: Sequence[KpiRow], month: date) -> None:
     """Column 1, read for these rows alone: each one's values M−35..M. None
     while a bulk load holds the values (the page says data are being loaded)."""
+    if bulk_load_under_way():
+        return
     series = pd.DataFrame({"measure": [row.measure.pk for row in rows],
                            "area": [row.area.pk for row in rows],
                            "aggregation": [row.measure.aggregation for row in rows]})

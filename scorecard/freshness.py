@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Max
 
 from scorecard.formats import add_months
+from scorecard.importing.store import bulk_load_under_way
 from scorecard.kpi_rows import row_label
 from scorecard.models import Area, Measure, MeasureArea, MonthlyValue
 from scorecard.queries import active_measures
@@ -70,10 +71,13 @@ def latest_months(expected: date,
     return sorted(rows, key=lambda row: (not row.missing, row.position))
 
 
-def missing_count(expected: date) -> int:
+def missing_count(expected: date) -> int | None:
     """How many active measure × areas lack `expected`: the rows latest_months
-    marks missing, counted in SQL. One query: an index probe a series (LATERAL
-    with LIMIT keeps Postgres from reading the whole values table instead)."""
+    marks missing, counted in SQL; None during a bulk load. One query: an index
+    probe a series (LATERAL with LIMIT keeps Postgres from reading the whole
+    values table instead)."""
+    if bulk_load_under_way():
+        return None
     with connection.cursor() as cursor:
         cursor.execute(f"""
             SELECT count(*) FROM "{MeasureArea._meta.db_table}" ma

@@ -88,7 +88,7 @@ class Dashboard:
     deliverables: dict = field(default_factory=dict)
     overdue_actions: list = field(default_factory=list)
     fresh_month: date | None = None  # measures should hold this month
-    missing_data: int = 0
+    missing_data: int | None = 0  # None: not counted during a bulk load
 
     @property
     def concerns(self) -> int:

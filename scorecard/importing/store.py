@@ -166,6 +166,17 @@ def lock() -> None:
         cursor.execute("LOCK TABLE scorecard_monthlyvalue IN SHARE ROW EXCLUSIVE MODE")
 
 
+def bulk_load_under_way() -> bool:
+    """Whether a bulk load holds the values table to itself, or waits to: a
+    page then reads nothing from it, rather than wait out the lock timeout."""
+    with connection.cursor() as cursor:
+        cursor.execute("""SELECT EXISTS (SELECT 1 FROM pg_locks
+                          WHERE relation = 'scorecard_monthlyvalue'::regclass
+                            AND mode = 'AccessExclusiveLock')""")
+        under_way: bool = cursor.fetchone()[0]
+        return under_way
+
+
 def lock_for_bulk_load(attempts: int = BULK_LOCK_ATTEMPTS) -> None:
     """The values table to ourselves, for a load that sets aside its keys and
     indexes. Taken only after lock(), so only readers stand in the way; each
