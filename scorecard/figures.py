@@ -13,13 +13,13 @@ from datetime import date
 import pandas as pd
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import FloatField
+from django.db.models import FloatField, QuerySet
 
 from oversight.core.locks import Busy, busy_when_locked
 from scorecard import computing, figure_store, stats, tasks
 from scorecard.importing.store import bulk_load_under_way
 from scorecard.kpi_rows import KpiRow
-from scorecard.models import Figure
+from scorecard.models import Figure, Measure
 
 FIGURE_FIELDS = ", ".join(f'"{name}"' for name in stats.FIGURE_COLUMNS)
 NUMBERS = [f.name for f in Figure._meta.get_fields() if isinstance(f, FloatField)]
@@ -72,6 +72,12 @@ def months() -> list[date]:
     if last is None:
         return computing.month_range()
     return computing.months_between(first, last)
+
+
+def months_of(measures: QuerySet[Measure]) -> list[date]:
+    """The months `measures` have data for, newest first; during a bulk load,
+    those with stored figures (the values are not read then)."""
+    return months() if bulk_load_under_way() else computing.month_range(measures)
 
 
 def add_trend_lines(rows: Sequence[KpiRow], month: date) -> None:

@@ -14,7 +14,6 @@ from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective, Priority
 from scorecard import figures, freshness, kpi_export
-from scorecard.computing import month_range
 from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
 from scorecard.models import Measure, MethodSettings, Topic
@@ -50,7 +49,7 @@ def _topic_and_month(request: HttpRequest,
                      code: str) -> tuple[Topic, ReferenceMonthForm, date | None]:
     topic = get_object_or_404(Topic.objects.select_related("priority", "objective"), code=code)
     form = ReferenceMonthForm(request.GET or None,
-                              month_range(Measure.objects.filter(topic=topic)))
+                              figures.months_of(Measure.objects.filter(topic=topic)))
     return topic, form, form.chosen()
 
 
