@@ -119,10 +119,10 @@ def trend_lines(month: date, series: pd.DataFrame) -> list[list[float]]:
     values M−35..M, read for those series alone."""
     if series.empty:
         return []
-    values = read_values(month, month, series.reset_index(drop=True),
-                         window=stats.BASELINE_MONTHS)
+    series = series.reset_index(drop=True)
+    values = read_values(month, month, series, window=stats.BASELINE_MONTHS)
     number = stats.month_number(month)
-    lines = stats.trend_lines(values, series.reset_index(drop=True), [number])[number]
+    lines = stats.trend_lines(values, series, [number])[number]
     return [list(line) for line in lines.to_numpy()]
 
 

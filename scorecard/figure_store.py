@@ -57,10 +57,9 @@ def is_current() -> bool:
     return stored == current
 
 
-def months_to_recompute(stored: str | None, current: str) -> list[date]:
-    """The reference months whose figures the changes from `stored` to `current`
-    can have moved, newest first."""
-    months = month_range()
+def months_to_recompute(stored: str | None, current: str, months: list[date]) -> list[date]:
+    """Which of the data's reference months `months` (newest first) the changes
+    from `stored` to `current` can have moved."""
     if stored is None or stored.split(":")[1:] != current.split(":")[1:]:
         return months  # a measure, area link or method setting changed: everything
     first = _first_changed_month(int(stored.split(":")[0]))
@@ -99,7 +98,8 @@ def refresh(most_values: int | None = None) -> bool:
                 return True
             if most_values is not None and _series_count() * MONTHS_NEEDED > most_values:
                 return False  # even one month would read too many: no need to plan
-            months, held = months_to_recompute(stored, current), month_range()
+            held = month_range()
+            months = months_to_recompute(stored, current, held)
             series = series_table()
             span = len(months) + MONTHS_NEEDED - 1 if months else 0
             if most_values is not None and len(series) * span > most_values:

@@ -53,39 +53,42 @@ class FreshRow:
         return self.measure.get_absolute_url()
 
 
-def latest_months(expected: date,
-                  measures: Iterable[Measure] | None = None) -> list[FreshRow]:
+_VALUES = MonthlyValue._meta.db_table
+# Every active measure × area, and the one rule of the list and of its count:
+# a series lacks the expected month if it holds no value for it. In the select
+# list (not a WHERE), so Postgres probes the index once a series rather than
+# read every value.
+_SERIES = f"""FROM "{MeasureArea._meta.db_table}" ma
+    JOIN "{Measure._meta.db_table}" m ON m.id = ma.measure_id AND m.active"""
+_MISSING = f"""NOT EXISTS (SELECT 1 FROM "{_VALUES}" v WHERE v.measure_id = ma.measure_id
+    AND v.area_id = ma.area_id AND v.month = %(expected)s)"""  # noqa: S608
+_LATEST = f"""SELECT ma.measure_id, ma.area_id,
+    (SELECT max(v.month) FROM "{_VALUES}" v WHERE v.measure_id = ma.measure_id
+       AND v.area_id = ma.area_id AND v.month <= %(expected)s), {_MISSING} {_SERIES}"""  # noqa: S608
+
+
+def latest_months(expected: date) -> list[FreshRow]:
     """Every active measure × area with the newest month held up to `expected`,
-    those missing `expected` first (four queries; one if given the active
-    measures, with areas prefetched)."""
-    held = MonthlyValue.objects.filter(month__lte=expected)
-    latest = {(m, a): month for m, a, month in held.values(
-        "measure", "area").annotate(latest=Max("month")).values_list(
-        "measure", "area", "latest")}
+    those missing `expected` first (four queries)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_LATEST, {"expected": expected})
+        latest = {(m, a): (month, missing) for m, a, month, missing in cursor.fetchall()}
     rows: list[FreshRow] = []
-    for measure in active_measures() if measures is None else measures:
+    for measure in active_measures():
         for area in sorted(measure.areas.all(), key=lambda a: (a.order, a.name)):
-            month = latest.get((measure.pk, area.pk))
-            rows.append(FreshRow(measure, area, row_label(measure, area), month,
-                                 month is None or month < expected, len(rows)))
+            month, missing = latest.get((measure.pk, area.pk), (None, True))  # added since
+            rows.append(FreshRow(measure, area, row_label(measure, area), month, missing,
+                                 len(rows)))
     return sorted(rows, key=lambda row: (not row.missing, row.position))
 
 
 def missing_count(expected: date) -> int | None:
-    """How many active measure × areas lack `expected`: the rows latest_months
-    marks missing, counted in SQL; None during a bulk load. One query: an index
-    probe a series (LATERAL with LIMIT keeps Postgres from reading the whole
-    values table instead)."""
+    """How many rows latest_months marks missing, counted in SQL (one query);
+    None during a bulk load."""
     if bulk_load_under_way():
         return None
     with connection.cursor() as cursor:
-        cursor.execute(f"""
-            SELECT count(*) FROM "{MeasureArea._meta.db_table}" ma
-            JOIN "{Measure._meta.db_table}" m ON m.id = ma.measure_id AND m.active
-            LEFT JOIN LATERAL (
-                SELECT true AS held FROM "{MonthlyValue._meta.db_table}" v
-                WHERE v.measure_id = ma.measure_id AND v.area_id = ma.area_id
-                  AND v.month = %s LIMIT 1) value ON true
-            WHERE value.held IS NULL""", [expected])  # noqa: S608
+        cursor.execute(f"SELECT count(*) FILTER (WHERE {_MISSING}) {_SERIES}",  # noqa: S608
+                       {"expected": expected})
         missing: int = cursor.fetchone()[0]
         return missing
