@@ -8,7 +8,7 @@ figures stored under an older version are known to be out of date
 (scorecard/figure_store.py keeps them; scorecard/figures.py reads them).
 """
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from datetime import date
 
 import numpy as np
@@ -60,13 +60,14 @@ def series_table(measure_ids: Collection[int] | None = None) -> pd.DataFrame:
     return frame
 
 
-def compute(months: list[date], series: pd.DataFrame | None = None) -> pd.DataFrame:
+def compute(months: list[date], series: pd.DataFrame | None = None,
+            only_theirs: bool | None = None) -> pd.DataFrame:
     """The figures of every series at each of `months`, from one read of the
     values they need: a row per month and series (columns month, measure, area
-    and stats.FIGURE_COLUMNS)."""
+    and stats.FIGURE_COLUMNS). `only_theirs`: as read_values."""
     series = series_table() if series is None else series
     numbers = {stats.month_number(m): m for m in months}
-    values = read_values(min(months), max(months), series)
+    values = read_values(min(months), max(months), series, only_theirs=only_theirs)
     table = stats.kpi_figures(values, series, list(numbers), MethodSettings.current())
     keys = series.index.get_indexer(table.index.get_level_values("series"))
     month = [numbers[n] for n in table.index.get_level_values("month")]
@@ -77,10 +78,27 @@ def compute(months: list[date], series: pd.DataFrame | None = None) -> pd.DataFr
     return table
 
 
+# A refresh reads and computes about this many values at a time, so its
+# memory is that of a part, not of all the data (a million values at once
+# peaked at 1 GB: their rows as Python tuples, then as frames).
+PART_VALUES = 250_000
+
+
+def compute_in_parts(months: list[date], series: pd.DataFrame) -> Iterator[pd.DataFrame]:
+    """compute(months, series), a few series at a time, each part reading
+    about PART_VALUES values."""
+    span = len(months) + MONTHS_NEEDED - 1
+    size = max(1, PART_VALUES // span)
+    for start in range(0, len(series), size):
+        yield compute(months, series.iloc[start:start + size].reset_index(drop=True),
+                      only_theirs=size < len(series))
+
+
 def read_values(first: date, last: date, series: pd.DataFrame,
-                window: int = MONTHS_NEEDED) -> pd.DataFrame:
+                window: int = MONTHS_NEEDED, only_theirs: bool | None = None) -> pd.DataFrame:
     """The values of `series`' measures that reference months first..last need
-    (`window` months back from each), and fixed baselines' months."""
+    (`window` months back from each), and fixed baselines' months. Filtered
+    by measure if `only_theirs`, or by default when they are few."""
     table = MonthlyValue._meta.db_table
     # Month numbers as stats.month_number makes them, by Postgres.
     sql = f"""
@@ -91,7 +109,9 @@ def read_values(first: date, last: date, series: pd.DataFrame,
         WHERE v.month <= %s AND (v.month >= %s
               OR v.month BETWEEN m.baseline_start AND m.baseline_end)"""  # noqa: S608
     params: list = [last, add_months(first, 1 - window)]
-    if len(series) < 1000:  # a few measures: read only theirs
+    if only_theirs is None:
+        only_theirs = len(series) < 1000  # a few measures: read only theirs
+    if only_theirs:
         sql += " AND v.measure_id = ANY(%s)"
         params.append(sorted(set(series["measure"].tolist())))
     with connection.cursor() as cursor:

@@ -12,7 +12,7 @@ area link or method setting moves them all.
 
 import io
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date
 from typing import Any
@@ -28,7 +28,7 @@ from oversight.core.locks import busy_when_locked
 from scorecard import stats
 from scorecard.computing import (
     MONTHS_NEEDED,
-    compute,
+    compute_in_parts,
     month_range,
     series_table,
     version_sql,
@@ -86,8 +86,9 @@ def refresh(most_values: int | None = None) -> bool:
     refresh is under way. Returns whether the stored figures are then current.
     Raises Busy if a bulk load holds the values.
 
-    The values are read, and the figures computed, before the transaction
-    that writes them: a bulk load waits only for the read, not for the rest."""
+    The values are read, and the figures computed, a part at a time before the
+    transaction that writes them: a bulk load waits only for a read, not for
+    the rest, and memory holds one part's values."""
     started = time.perf_counter()
     with busy_when_locked(), _refreshing(wait=most_values is None) as alone:
         if not alone:
@@ -100,13 +101,26 @@ def refresh(most_values: int | None = None) -> bool:
                 return False  # even one month would read too many: no need to plan
             held = month_range()
             months = months_to_recompute(stored, current, held)
+            if len(months) * 2 > len(held):
+                months = held  # most of them: all, written the quicker way (below)
             series = series_table()
             span = len(months) + MONTHS_NEEDED - 1 if months else 0
             if most_values is not None and len(series) * span > most_values:
                 return False
-            figures = compute(months, series) if months and not series.empty else None
+            parts = compute_in_parts(months, series) if months and not series.empty else None
+            replace = parts is not None and months == held and (
+                len(series) * len(months) >= REPLACE_ROWS)
+            figures = None
+            if parts is not None:
+                if replace:
+                    _fill_next(parts)
+                else:
+                    figures = pd.concat(parts)
         with transaction.atomic():
-            _write(months, held, figures)
+            if replace:
+                _swap_in()
+            else:
+                _write(months, held, figures)
             FigureState.objects.update_or_create(pk=1, defaults={
                 "version": current, "computed_at": timezone.now(), "months": len(months),
                 "seconds": time.perf_counter() - started})
@@ -144,11 +158,9 @@ def _refreshing(wait: bool) -> Iterator[bool]:
 
 
 def _write(months: list[date], held: list[date], figures: pd.DataFrame | None) -> None:
-    """Replace the figures of `months`, and drop those of months no longer held."""
+    """Replace the figures of `months` in place, and drop those of months no
+    longer held."""
     with connection.cursor() as cursor:
-        if figures is not None and len(months) == len(held) and len(figures) >= REPLACE_ROWS:
-            _replace_table(cursor, figures)
-            return
         cursor.execute(
             f'DELETE FROM "{TABLE}" WHERE month >= %s OR month NOT BETWEEN %s AND %s',  # noqa: S608
             [min(months) if months else date.max, held[-1] if held else date.max,
@@ -160,6 +172,8 @@ def _write(months: list[date], held: list[date], figures: pd.DataFrame | None) -
 # Every month anew: into a new table, its key and index made after the rows (a
 # third of the time of keeping them up as rows arrive, and none spent on the old
 # rows' keys), then put in the old one's place. Readers wait only for the swap.
+# The new table is filled part by part, each part's values read and computed
+# in turn; a refresh that stops leaves it for the next to drop.
 _REPLACE = [
     f'ALTER TABLE "{NEXT}" ADD CONSTRAINT "{NEXT}_pkey" PRIMARY KEY (month, measure_id, area_id)',
     f'CREATE INDEX "{NEXT}_weighting" ON "{NEXT}" (month, weighting DESC)',
@@ -170,11 +184,18 @@ _REPLACE = [
 ]
 
 
-def _replace_table(cursor: Any, figures: pd.DataFrame) -> None:
-    cursor.execute(f'CREATE TABLE "{NEXT}" (LIKE "{TABLE}" INCLUDING DEFAULTS)')
-    _copy(cursor, NEXT, figures)
-    for statement in _REPLACE:
-        cursor.execute(statement)
+def _fill_next(parts: Iterable[pd.DataFrame]) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP TABLE IF EXISTS "{NEXT}"')
+        cursor.execute(f'CREATE TABLE "{NEXT}" (LIKE "{TABLE}" INCLUDING DEFAULTS)')
+        for figures in parts:
+            _copy(cursor, NEXT, figures)
+
+
+def _swap_in() -> None:
+    with connection.cursor() as cursor:
+        for statement in _REPLACE:
+            cursor.execute(statement)
 
 
 def _copy(cursor: Any, table: str, figures: pd.DataFrame) -> None:

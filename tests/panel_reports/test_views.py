@@ -87,7 +87,7 @@ def test_a_published_page_reads_the_snapshot_only(published, kpi_data, panel_cli
     def no_statistics(*args, **kwargs):
         raise AssertionError("a published page computed figures")
 
-    monkeypatch.setattr("scorecard.figure_store.compute", no_statistics)
+    monkeypatch.setattr("scorecard.figure_store.compute_in_parts", no_statistics)
     monkeypatch.setattr("scorecard.queries.month_figures", no_statistics)
     monkeypatch.setattr(document, "build", no_statistics)
     args = [bigger.pk] + args[1:]

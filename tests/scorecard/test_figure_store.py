@@ -105,6 +105,44 @@ def test_a_large_rewrite_replaces_the_table_with_its_key_and_index(kpi_data, mon
                                                            "figure_month_weighting"}
 
 
+@pytest.mark.parametrize("replace_rows", [1, 10**9], ids=["new table", "in place"])
+def test_a_refresh_reads_and_computes_a_few_series_at_a_time(kpi_data, monkeypatch,
+                                                              replace_rows):
+    monkeypatch.setattr(figure_store, "REPLACE_ROWS", replace_rows)
+    series = len(computing.series_table())
+    span = len(computing.month_range()) + computing.MONTHS_NEEDED - 1
+    monkeypatch.setattr(computing, "PART_VALUES", 2 * span)  # two series a part
+    reads, read_values = [], computing.read_values
+
+    def counted(first, last, part, **options):
+        reads.append((len(part), options["only_theirs"]))
+        return read_values(first, last, part, **options)
+
+    monkeypatch.setattr(computing, "read_values", counted)
+    figure_store.refresh()
+    assert series > 2 and reads == [(2, True)] * (series // 2) + [(1, True)] * (series % 2)
+    assert_as_if_computed_afresh()
+
+
+def test_a_change_reaching_most_months_recomputes_them_all(kpi_data):
+    figure_store.refresh()
+    held = computing.month_range()  # newest first
+    changed = held[len(held) * 3 // 5]  # it and the 60% of months after it
+    MonthlyValue.objects.filter(measure=kpi_data["count"], month=changed).update(value=1)
+    figure_store.refresh()
+    assert_as_if_computed_afresh()
+    assert months_written() == len(computing.month_range())
+
+
+def test_a_refresh_that_stopped_leaves_nothing_in_the_way_of_the_next(kpi_data, monkeypatch):
+    monkeypatch.setattr(figure_store, "REPLACE_ROWS", 1)
+    with connection.cursor() as cursor:  # a half-filled new table, left behind
+        cursor.execute(f'CREATE TABLE "{figure_store.NEXT}" (month date)')
+        cursor.execute(f'INSERT INTO "{figure_store.NEXT}" VALUES (%s)', [OCT_2023])  # noqa: S608
+    assert figure_store.refresh()
+    assert_as_if_computed_afresh()
+
+
 def topic_page(client, catalogue) -> str:
     url = reverse("scorecard:topic", args=[catalogue["topic"].code]) + "?month=2023-10"
     return client.get(url).content.decode()
