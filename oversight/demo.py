@@ -22,7 +22,7 @@ from oversight.core.roles import Role
 from oversight.peel.demo import load_peel_and_delivery_plan
 from oversight.plan.models import Deliverable, Objective, Plan, Priority
 from panel_reports.demo import load_panel
-from scorecard.demo import load_scorecard
+from scorecard.demo import extend_scorecard, load_scorecard
 
 DEMO_PLAN = Path(settings.BASE_DIR) / "fixtures" / "demo_plan.json"
 
@@ -115,4 +115,5 @@ def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
     users = load_users(password)
     load_demo_authenticators()
     load_panel()  # after the users: staff build the report and the lead publishes it
+    extend_scorecard()  # the months since the seed's report, up to last month
     return plan, users, password

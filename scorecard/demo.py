@@ -15,7 +15,7 @@ from django.db import transaction
 
 from oversight.plan.models import Objective
 from scorecard.demo_series import SeriesSpec, generate
-from scorecard.formats import add_months, month_key, month_of
+from scorecard.formats import add_months, current_month, month_key, month_of
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import read_table
 from scorecard.importing.service import import_values
@@ -25,7 +25,8 @@ from scorecard.models import Annotation, Area, ComparatorValue, Measure, Topic
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 MEASURES = FIXTURES / "demo_measures.csv"
 FIGURES = FIXTURES / "demo_kpi_figures.csv"
-FIRST_MONTH, LAST_MONTH = date(2019, 10, 1), date(2023, 10, 1)
+# Noise sized to the measure: durations and rates wander less than counts.
+DEFAULT_NOISE = {"count": 0.05, "duration": 0.04, "percentage": 0.04}
 SOURCE = "Demo data"
 AREAS = [("FORCE", "Wiltshire Police", None), ("COUNTY", "County", "FORCE"),
          ("SWINDON", "Swindon", "FORCE")]
@@ -38,15 +39,39 @@ RECLASSIFICATION = (
     "April 2023: burglary crime classifications changed. Residential burglary of a home "
     "now excludes outbuildings; earlier months are regrouped to keep comparisons meaningful."
 )
+RECRUITMENT = (
+    "Invented for the demo: 24 call handlers recruited in a drive over the winter took "
+    "their first calls in March 2024; 101 calls are answered sooner and fewer abandoned."
+)
+CALL_BACK = (
+    "Invented for the demo: from April 2026 a caller held in the 999 queue hears that "
+    "the call is recorded and is called back if the line drops."
+)
+# Known changes of level, each noted on its measure's chart: (measure, month,
+# the level's factor from that month on, the annotation's kind and text).
+CHANGES = [
+    ("BUR-VOL", date(2023, 4, 1), 0.8, "definition_change", RECLASSIFICATION),
+    ("CCC-CCH-ATA", date(2024, 3, 1), 0.7, "intervention", RECRUITMENT),
+    ("CCC-CCH-ABN", date(2024, 3, 1), 0.75, "intervention", RECRUITMENT),
+    ("CCC-999-ABN", date(2026, 4, 1), 0.75, "intervention", CALL_BACK),
+]
 
 
 def load_scorecard() -> int:
-    """Load (or refresh) the demo scorecard; returns how many values were written."""
+    """Load (or refresh) the demo scorecard with the values as they stood when
+    seed 001 was printed: each series up to its table's month (the data the
+    seed's report was written from). Returns how many values were written."""
     with transaction.atomic():
         _load_areas()
         _load_measures()
         _load_notes()
-    return _load_values()
+    return _load_values(demo_values())
+
+
+def extend_scorecard() -> int:
+    """Every series on to the last complete month (after the seed's report is
+    published, as the months since came in)."""
+    return _load_values(demo_values(last_complete_month()))
 
 
 def _load_areas() -> None:
@@ -74,10 +99,10 @@ def _load_measures():
 
 
 def _load_notes() -> None:
-    burglary = Measure.objects.get(code="BUR-VOL")
-    Annotation.objects.update_or_create(
-        month=date(2023, 4, 1), measure=burglary, kind="definition_change",
-        defaults={"text": RECLASSIFICATION})
+    for code, month, _, kind, text in CHANGES:
+        Annotation.objects.update_or_create(
+            month=month, measure=Measure.objects.get(code=code), kind=kind,
+            defaults={"text": text})
     for code, values in COMPARATORS.items():
         measure = Measure.objects.get(code=code)
         for comparator, value in values.items():
@@ -92,22 +117,32 @@ def _load_notes() -> None:
 def series_specs() -> list[SeriesSpec]:
     measures = {m.code: m for m in Measure.objects.all()}
     with FIGURES.open(newline="", encoding="utf-8") as handle:
-        return [
-            SeriesSpec(row["code"], row["area"], measures[row["code"]].unit,
-                       measures[row["code"]].aggregation, month_of(row["reference_month"]),
-                       row, row["level"])
-            for row in csv.DictReader(handle)
-        ]
+        return [_spec(row, measures[row["code"]]) for row in csv.DictReader(handle)]
 
 
-def demo_values() -> pd.DataFrame:
-    """Every demo monthly value, as the text of an upload file's cells."""
+def _spec(row: dict, measure: Measure) -> SeriesSpec:
+    return SeriesSpec(
+        row["code"], row["area"], measure.unit, measure.aggregation, measure.polarity,
+        month_of(row["reference_month"]), row,
+        kpi_table=row["source"].startswith("seed 001 KPI table"),
+        lost=frozenset(filter(None, row["lost"].split(";"))), level=row["level"],
+        season=int(row["season"]) if row["season"] else None,
+        noise=float(row["noise"]) if row["noise"] else DEFAULT_NOISE.get(measure.unit, 0.04),
+        scale=float(row["scale"]) if row["scale"] else None,
+        changes=[(month, factor) for code, month, factor, *_ in CHANGES
+                 if code == row["code"]])
+
+
+def last_complete_month() -> date:
+    return add_months(current_month(), -1)
+
+
+def demo_values(last: date | None = None) -> pd.DataFrame:
+    """Demo monthly values, as the text of an upload file's cells: each series
+    from 2019 to `last`, or else to its seed table's month."""
     frames = []
     for spec in series_specs():
-        # Each series ends at its seed table's month: Sep-2023 data were the
-        # latest some tables had when the Oct-2023 ones were printed.
-        first = min(FIRST_MONTH, add_months(spec.reference, -47))  # four years at least
-        rows = generate(spec, first, spec.reference)
+        rows = generate(spec, last or spec.reference)
         rows.insert(0, "area", spec.area)
         rows.insert(0, "measure", spec.code)
         frames.append(rows)
@@ -117,8 +152,8 @@ def demo_values() -> pd.DataFrame:
     return table[COLUMNS].map(lambda cell: "" if pd.isna(cell) else str(cell))
 
 
-def _load_values() -> int:
-    outcome = import_values(demo_values(), this_month=LAST_MONTH, write=True,
+def _load_values(values: pd.DataFrame) -> int:
+    outcome = import_values(values, this_month=current_month(), write=True,
                             reason="Demo data reloaded", source=SOURCE)
     if not outcome.checked.ok:
         raise ValueError(outcome.checked.problems.head().to_string())

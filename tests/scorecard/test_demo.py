@@ -1,43 +1,71 @@
-"""The demo scorecard reproduces seed 001's published figures, and reloads as a no-op."""
+"""The demo scorecard reproduces seed 001's published figures from realistic
+series up to last month, and reloads as a no-op."""
 
 import csv
 import io
+from datetime import date
 
 import pandas as pd
 import pytest
 from django.core.management import call_command
 
-from scorecard.demo import series_specs
-from scorecard.demo_series import FIGURES, published_figures
+from scorecard import computing, demo_series, figure_store
+from scorecard.demo import last_complete_month, series_specs
+from scorecard.formats import add_months, month_label
 from scorecard.models import Annotation, Area, ComparatorValue, Measure, MonthlyValue
 
 
-def stored_rows(spec) -> pd.DataFrame:
-    values = MonthlyValue.objects.filter(measure__code=spec.code, area__code=spec.area)
-    frame = pd.DataFrame(values.values("month", "value", "numerator", "denominator", "weight"))
-    return frame.astype({c: float for c in ("value", "numerator", "denominator", "weight")})
+@pytest.mark.django_db
+def test_every_series_runs_from_2019_to_last_month(demo):
+    assert MonthlyValue.objects.values("measure", "area").distinct().count() == len(
+        series_specs())
+    months = len(computing.months_between(demo_series.FIRST_MONTH, last_complete_month()))
+    for spec in series_specs():
+        held = MonthlyValue.objects.filter(measure__code=spec.code, area__code=spec.area)
+        assert held.count() == months, (spec.code, spec.area)
+        assert held.latest("month").month == last_complete_month()
+
+
+def monthly_values() -> pd.DataFrame:
+    frame = pd.DataFrame(MonthlyValue.objects.order_by("measure", "area", "month").values(
+        "measure", "area", "month", "value", "numerator", "denominator"))
+    rates = frame["numerator"].astype(float) / frame["denominator"].astype(float)
+    frame["monthly"] = frame["value"].astype(float).fillna(rates)
+    return frame
 
 
 @pytest.mark.django_db
-def test_every_published_figure_comes_out_of_the_data(demo):
-    checked = 0
-    for spec in series_specs():
-        got = published_figures(stored_rows(spec), spec)
-        for figure in FIGURES:
-            printed = spec.printed[figure]
-            if printed:
-                assert got[figure] == printed, (spec.code, spec.area, figure)
-                checked += 1
-    assert checked >= 130  # every column of every row of seed 001's KPI tables
+def test_no_series_has_more_than_three_equal_months_in_a_row(demo):
+    for _, series in monthly_values().groupby(["measure", "area"]):
+        same = series["monthly"].diff().eq(0).astype(int)
+        runs = same.groupby((same == 0).cumsum()).sum()  # equal neighbours in a row
+        assert runs.max() + 1 <= 3, series[["measure", "area"]].iloc[0].tolist()
 
 
 @pytest.mark.django_db
-def test_every_series_has_at_least_four_years(demo):
-    months = MonthlyValue.objects.values("measure", "area").distinct().count()
-    assert months == len(series_specs())
-    for spec in series_specs():
-        assert MonthlyValue.objects.filter(measure__code=spec.code,
-                                           area__code=spec.area).count() >= 48
+def test_at_a_typical_month_few_series_break_a_rule(demo):
+    """As for a stable process: at the median month since 2020, a rule of the
+    statistical exceptions holds in at most about 15% of series."""
+    figure_store.refresh()
+    months = computing.months_between(date(2020, 1, 1), last_complete_month())
+    figures = computing.compute(months)
+    share = figures.groupby("month")["side"].apply(lambda side: (side != "").mean())
+    assert share.median() <= 0.15
+    assert share.min() < share.max()  # some months more, some fewer: not a constant
+
+
+@pytest.mark.django_db
+def test_series_change_with_the_seasons_and_at_known_changes(demo):
+    calls = monthly_values().merge(pd.DataFrame(
+        Measure.objects.filter(code__in=["CCC-999-OFF", "BUR-VOL"]).values("id", "code")),
+        left_on="measure", right_on="id")
+    offered = calls[calls["code"] == "CCC-999-OFF"]
+    by_month = offered.groupby(pd.to_datetime(offered["month"]).dt.month)["monthly"].mean()
+    assert by_month.idxmax() in (6, 7, 8) and by_month.idxmin() in (12, 1, 2)  # summer peak
+    burglary = calls[calls["code"] == "BUR-VOL"].set_index("month")["monthly"]
+    before = burglary[date(2022, 4, 1):date(2023, 3, 1)].mean()
+    after = burglary[date(2023, 4, 1):date(2024, 3, 1)].mean()
+    assert after < 0.9 * before  # the April 2023 reclassification
 
 
 @pytest.mark.django_db
@@ -59,7 +87,7 @@ def test_importing_an_export_of_the_demo_changes_nothing(demo, tmp_path):
     events = MonthlyValue.pgh_event_model.objects.count()
     out = io.StringIO()
     call_command("import_values", str(path), stdout=out)
-    assert "0 new, 0 changed, 2,570 unchanged." in out.getvalue()
+    assert f"0 new, 0 changed, {MonthlyValue.objects.count():,} unchanged." in out.getvalue()
     assert MonthlyValue.pgh_event_model.objects.count() == events
 
 
@@ -81,27 +109,36 @@ def kpi_table_csv(month: str) -> dict:
     return {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
 
 
+def printed_cell(row: dict, column: str) -> str:
+    """A table cell as seed 001 prints it: exceptions without our "(concern)"."""
+    cell = row[column]
+    return cell.rsplit(" (", 1)[0] if column == "Statistical Exceptions" else cell
+
+
 @pytest.mark.django_db
-def test_kpi_table_prints_every_row_of_the_seeds_tables(demo):
-    """Month, 3 months, 12 months and year-on-year, as seed 001 prints them."""
-    from scorecard.formats import month_label
+def test_kpi_table_prints_every_figure_of_every_row_of_the_seeds_tables(demo):
+    """All seven figures of the 33 rows of seed 001's KPI tables, and the data
+    summaries' figures (where a month's figure or the same 3 months a year
+    before are printed, at that month), from the kpi_table command."""
     from scorecard.kpi_rows import headers, row_label
 
-    printed = [spec for spec in series_specs()
-               if spec.printed["source"].startswith("seed 001 KPI table")]
-    tables = {}
-    checked = 0
-    for spec in printed:
-        month = spec.reference.strftime("%Y-%m")
-        table = tables.setdefault(month, kpi_table_csv(month))
-        measure = Measure.objects.get(code=spec.code)
-        row = table[row_label(measure, Area.objects.get(code=spec.area))]
-        titles = headers(spec.reference)
-        for figure in FIGURES:
-            assert row[titles[figure]] == spec.printed[figure], (
-                spec.code, spec.area, figure, month_label(spec.reference))
+    tables: dict = {}
+    checked = rows = 0
+    for spec in series_specs():
+        label = row_label(Measure.objects.get(code=spec.code), Area.objects.get(code=spec.area))
+        wanted = {(spec.reference, name): text for name, text in spec.wanted().items()}
+        for name, months_back, column in (("previous_month", 1, "month"),
+                                          ("sply_three_months", 12, "three_months")):
+            if spec.printed[name]:
+                wanted[(add_months(spec.reference, -months_back), column)] = spec.printed[name]
+        for (month, name), text in wanted.items():
+            key = month.strftime("%Y-%m")
+            table = tables.setdefault(key, kpi_table_csv(key))
+            got = printed_cell(table[label], headers(month)[name])
+            assert got == text, (spec.code, spec.area, month, name)
             checked += 1
-    assert len(printed) == 33 and checked == 33 * 4
+        rows += spec.kpi_table
+    assert rows == 33 and checked >= 33 * 7 - 2  # DA-OUT: two cells lost in extraction
 
 
 @pytest.mark.django_db
@@ -113,6 +150,6 @@ def test_every_demo_kpi_page_opens(demo, staff_client):
     pages += [measure.get_absolute_url() for measure in Measure.objects.all()]
     for page in pages:
         assert staff_client.get(page).status_code == 200, page
-    # Tables default to their latest month: the domestic abuse tables' is Sep-2023.
+    # Tables default to their latest month: last month, as the series run to it.
     html = staff_client.get(Measure.objects.get(code="DA-VOL").topic.get_absolute_url())
-    assert "3 Months to Sep-2023" in html.content.decode()
+    assert f"3 Months to {month_label(last_complete_month())}" in html.content.decode()
