@@ -81,6 +81,13 @@ def test_service_levels_reclassification_and_comparators(demo):
 
 
 @pytest.mark.django_db
+def test_definitions_use_the_seeds_words(demo):
+    assert "Further Action Taken (FAT)" in Measure.objects.get(code="DA-FAT-RATE").definition
+    assert "Central Call Handling" in Measure.objects.get(code="CCC-CCH-OFF").definition
+    assert not Measure.objects.filter(definition__icontains="formal action").exists()
+
+
+@pytest.mark.django_db
 def test_importing_an_export_of_the_demo_changes_nothing(demo, tmp_path):
     path = tmp_path / "demo.csv"
     call_command("export_values", str(path), stdout=io.StringIO())
