@@ -28,7 +28,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from scorecard import stats
-from scorecard.formats import add_months, format_value, format_year_on_year, parse_duration
+from scorecard.formats import parse_duration
+from scorecard.kpi_rows import printed_figure
 
 # Every series is drawn over these months; a load keeps those before its day.
 FIRST_MONTH, HORIZON = date(2019, 1, 1), date(2035, 12, 1)
@@ -106,9 +107,10 @@ class _Candidates:
     x: Array  # the value; a ratio's numerator
     w: Array  # a ratio's denominator or a weighted mean's weight (1 otherwise)
 
-    def rows(self, spec: SeriesSpec, last: date, index: int = 0) -> pd.DataFrame:
-        months = _months(add_months(last, 1))
-        x, w = self.x[index, :len(months)], self.w[index, :len(months)]
+    def rows(self, spec: SeriesSpec, last: date) -> pd.DataFrame:
+        """The first candidate's months up to `last`."""
+        months = _months(last)
+        x, w = self.x[0, :len(months)], self.w[0, :len(months)]
         ratio, weighted = spec.aggregation == "ratio", spec.aggregation == "weighted_mean"
         return pd.DataFrame({
             "month": months,
@@ -122,15 +124,11 @@ class _Candidates:
         return _Candidates(self.x[index:index + 1], self.w[index:index + 1])
 
 
-def _months(end: date) -> list[date]:
-    months, month = [], FIRST_MONTH
-    while month < end:
-        months.append(month)
-        month = add_months(month, 1)
-    return months
+def _months(last: date) -> list[date]:
+    return list(pd.date_range(FIRST_MONTH, last, freq="MS").date)
 
 
-SPAN = len(_months(add_months(HORIZON, 1)))
+SPAN = len(_months(HORIZON))
 
 
 _FOUND: dict = {}  # a pure function's results, kept for the process (tests load often)
@@ -285,15 +283,14 @@ def _fitted(spec: SeriesSpec, drawn: _Candidates) -> _Candidates:
     fixed: set[int] = set()
     step = STEP.get(spec.unit, 0.01)
     weighted = spec.aggregation == "weighted_mean"
+    c = w if weighted else np.ones_like(w)  # what each month's value is weighed by
     for months, value in sorted(_windows(spec, _levels(spec)), key=lambda m: len(m[0])):
         at = [column[o] for o in months]
         free = [i for i in at if i not in fixed]
         if not free:
             continue
-        c = w if weighted else np.ones_like(w)  # what each month's value is weighed by
         if spec.aggregation == "ratio":
             needed = value / 100 * w[:, at].sum(axis=1)
-            c = np.ones_like(w)
         elif weighted:
             needed = value * w[:, at].sum(axis=1)
         else:
@@ -344,23 +341,12 @@ def _matching(spec: SeriesSpec, candidates: _Candidates, wanted: dict,
         monthly = np.where(candidates.w > 0, whole / candidates.w, np.nan) if ratio else whole
     ok = _plain(monthly) & ~np.isnan(whole).any(axis=1) & (whole >= 0).all(axis=1)
     missed = {}
+    rows = figures.to_dict("records")
     for name, printed in wanted.items():
-        hits = np.array([_printed(spec.unit, name, row) == printed
-                         for row in figures.to_dict("records")])
+        hits = np.array([printed_figure(spec.unit, row, name) == printed for row in rows])
         missed[name] = int((~hits & ok).sum())
         ok &= hits
     return ok, missed
-
-
-def _printed(unit: str, name: str, figures: dict) -> str:
-    """A figure as the KPI table prints it (kpi_rows.figure_text's formats)."""
-    if name in ("month", "three_months", "twelve_months"):
-        return format_value(unit, figures["value" if name == "month" else name])
-    if name == "year_on_year":
-        return format_year_on_year(unit, figures["year_on_year"])
-    if name == "weighting":
-        return str(int(figures["weighting"] or 0))
-    return figures[name] or ""
 
 
 def _plain(value: Array) -> npt.NDArray[np.bool_]:

@@ -120,20 +120,23 @@ def _thresholds(measure: "Measure", value: float | None) -> list:
 
 def figure_text(row: KpiRow, name: str) -> str:
     """One figure of the row as the table prints it (FIGURES names them); the
-    page, the downloads, the data summary and report tokens all use this."""
-    unit, numbers = row.measure.unit, row.figures
+    page, the downloads, the data summary and report tokens all use this.
+    The exceptions say what the movement means: "Eight-Month High (concern)"."""
+    text = printed_figure(row.measure.unit, row.figures, name)
+    return f"{text} ({row.movement})" if name == "exceptions" and text else text
+
+
+def printed_figure(unit: str, numbers: dict, name: str) -> str:
+    """A figure of stats.kpi_figures' `numbers` as seed 001 prints it."""
     if name in ("month", "three_months", "twelve_months"):
         return format_value(unit, numbers.get("value" if name == "month" else name))
     if name == "year_on_year":
         return format_year_on_year(unit, numbers.get("year_on_year"))
     if name == "change":
         return format_change_size(unit, numbers.get("year_on_year"))
-    if name == "exceptions":
-        exceptions = numbers.get("exceptions") or ""
-        return f"{exceptions} ({row.movement})" if exceptions else ""
     if name == "weighting":
-        return str(row.weighting) if numbers else ""
-    return numbers.get(name) or ""  # trend
+        return str(int(numbers.get("weighting") or 0)) if numbers else ""
+    return numbers.get(name) or ""  # trend, exceptions
 
 
 def _cells(row: KpiRow, month: date) -> dict:
