@@ -6,6 +6,7 @@ Every load is an upsert on natural keys, so loading twice changes nothing.
 import hashlib
 import json
 import os
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
@@ -16,12 +17,14 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from elg.demo import load_elg
+from elg.demo import load_present as load_elg_present
 from oversight.core import two_factor
 from oversight.core.local_data import stored_secret
 from oversight.core.roles import Role
-from oversight.peel.demo import load_peel_and_delivery_plan
+from oversight.peel.demo import load_peel_and_delivery_plan, load_peel_present
 from oversight.plan.models import Deliverable, Objective, Plan, Priority
 from panel_reports.demo import load_panel
+from panel_reports.demo import load_present as load_panel_present
 from scorecard.demo import extend_scorecard, load_scorecard
 
 DEMO_PLAN = Path(settings.BASE_DIR) / "fixtures" / "demo_plan.json"
@@ -106,14 +109,20 @@ def load_demo_authenticators() -> list[str]:
     return given
 
 
-def load_demo() -> tuple[Plan, list[tuple[str, Role]], str]:
+def load_demo(today: date | None = None) -> tuple[Plan, list[tuple[str, Role]], str]:
+    """The seeds' data, then the present as on `today` (default: today): the
+    months, meetings, updates and reports since, up to that day."""
+    today = today or timezone.localdate()
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
     load_scorecard()
     load_peel_and_delivery_plan()
-    load_elg(timezone.localdate())
+    load_elg(today)
     password = demo_password()
     users = load_users(password)
     load_demo_authenticators()
     load_panel()  # after the users: staff build the report and the lead publishes it
-    extend_scorecard()  # the months since the seed's report, up to last month
+    extend_scorecard(today)  # the months since the seed's report, up to last month
+    load_peel_present(today)
+    load_elg_present(today)
+    load_panel_present(today)
     return plan, users, password

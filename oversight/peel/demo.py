@@ -3,14 +3,23 @@ invented and marked so) and seed 004's OPCC delivery plan. Upserts on natural
 keys, so loading twice changes nothing."""
 
 import json
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from oversight.delivery.models import ActivityUpdate, CoreActivity, DeliveryObjective, DeliveryPlan
-from oversight.peel.models import Finding, GradedArea, Inspection, MonitoringStage, ProgressUpdate
+from oversight.peel.models import (
+    Finding,
+    GradedArea,
+    Inspection,
+    MonitoringStage,
+    ProgressUpdate,
+    Rag,
+)
 from oversight.plan.models import Objective
+from scorecard.formats import add_months
 from scorecard.models import Measure
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
@@ -76,3 +85,38 @@ def load_delivery_plan(data: dict) -> DeliveryPlan:
 def load_peel_and_delivery_plan() -> None:
     load_peel(json.loads((FIXTURES / "demo_peel.json").read_text()))
     load_delivery_plan(json.loads((FIXTURES / "demo_delivery_plan.json").read_text()))
+
+
+# Invented quarterly updates on each finding still open, each finding in its
+# own month of the quarter, so that every recent month has some.
+RECENT_MONTHS = 12
+UPDATE_DAY = 10
+NARRATIVES = {
+    Rag.GREEN: "Demo update (invented): the actions are complete and the evidence is being "
+               "gathered for HMICFRS.",
+    Rag.AMBER: "Demo update (invented): most actions are on track; {owner} reports a delay "
+               "to one, with a revised date.",
+    Rag.RED: "Demo update (invented): progress has stalled; {owner} is to bring a recovery "
+             "plan to the next ELG review.",
+}
+
+
+@transaction.atomic
+def load_peel_present(today: date) -> int:
+    """Updates on the open findings over the last year before `today`; those
+    already there are kept. Returns how many were added."""
+    this_month = today.replace(day=1)
+    months = [add_months(this_month, -n) for n in range(RECENT_MONTHS, 0, -1)]
+    findings = Finding.objects.exclude(status=Finding.Status.CLOSED).order_by("pk")
+    dated = set(ProgressUpdate.objects.values_list("finding_id", "date"))
+    updates = []
+    for index, finding in enumerate(findings):
+        for month in months:
+            day = month.replace(day=UPDATE_DAY)
+            if (month.month + index) % 3 or (finding.pk, day) in dated:
+                continue
+            rag = [Rag.AMBER, Rag.GREEN, Rag.AMBER, Rag.RED][(index + month.month) % 4]
+            updates.append(ProgressUpdate(finding=finding, date=day, rag=rag,
+                                          narrative=NARRATIVES[rag].format(owner=finding.owner)))
+    ProgressUpdate.objects.bulk_create(updates)
+    return len(updates)

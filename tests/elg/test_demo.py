@@ -51,7 +51,7 @@ SEED_QUESTIONS = {
         "What are the Forces plans to address workforce risks and what are the mitigating "
         "actions?",
     ],
-    "Performance Infrastructure": [
+    "Performance Infrastructure – Reporting and Response": [
         "Are the Force attending calls to service when it should and in line with performance "
         "standards?",
         "How is this aligned to effective and efficient intelligence approaches and supporting "

@@ -1,6 +1,6 @@
 """The demo's panel business against seed 001: the September – December 2023
-highlight report published, a draft for the next quarter, the acronyms
-glossary and the forward work plan."""
+highlight report published, the acronyms glossary, the 14 December 2023
+meeting's agenda and the forward work plan."""
 
 import datetime
 
@@ -15,22 +15,34 @@ pytestmark = pytest.mark.django_db
 
 
 def published():
-    return Report.objects.published().get()
+    """Seed 001's report (the demo also publishes the last completed quarter's)."""
+    return Report.objects.published().get(period_start=datetime.date(2023, 9, 1))
 
 
 def part(report, kind):
     return next(p for p in report.snapshot["parts"] if p["kind"] == kind)
 
 
-def test_the_december_report_is_published_and_the_next_quarters_drafted(demo):
+def test_the_december_report_is_published_at_seed_001s_meeting(demo):
     report = published()
     assert report.title == "Quarterly Highlight Report September – December 2023"
     assert report.published_at.date() == datetime.date(2023, 12, 7)
     assert report.meeting.date == datetime.date(2023, 12, 14)
     assert [e.action for e in report.events.all()] == ["published", "submitted"]
-    draft = Report.objects.get(status="draft")
-    assert draft.period == "January – March 2024"
-    assert draft.meeting.date == datetime.date(2024, 3, 7)
+
+
+def test_the_december_meeting_is_seed_001s_agenda(demo):
+    meeting = PanelMeeting.objects.get(date=datetime.date(2023, 12, 14))
+    assert meeting.place == ("Committee Room 6, Swindon Borough Council Offices, Euclid St, "
+                             "Swindon SN1 2JH")
+    assert [item.title for item in meeting.items.all()] == [
+        "Apologies for Absence", "Minutes and Matters Arising", "Declarations of Interest",
+        "Chairman's Announcements", "Public Participation",
+        "PEEL ENGAGE Process - Progress Update",
+        "Police and Crime Plan Highlight and Performance Report",
+        "Focus Topic - Neighbourhood Policing", "Update from the Police and Crime Commissioner",
+        "Forward Work Plan", "Communications", "Any Other Business", "Future Meeting Dates"]
+    assert meeting.items.get(report__isnull=False).report == published()
 
 
 def test_the_report_has_seed_001s_parts_in_its_order(demo):
