@@ -59,9 +59,9 @@ def load_plan(data: dict) -> Plan:
             )
             for d in o.get("deliverables", []):
                 fields = dict(d)
-                Deliverable.objects.update_or_create(
-                    objective=objective, action=fields.pop("action"), defaults=fields
-                )
+                Deliverable.objects.update_or_create(  # seed 001 lists them by priority
+                    objective=objective, action=fields.pop("action"),
+                    defaults={**fields, "is_demo": True})
     return plan
 
 

@@ -6,6 +6,7 @@ loading twice changes nothing.
 """
 
 import csv
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +15,16 @@ from django.conf import settings
 from django.db import transaction
 
 from oversight.plan.models import Objective
-from scorecard.demo_series import SeriesSpec, generate
+from scorecard import stats
+from scorecard.demo_parts import Part, Split, split
+from scorecard.demo_series import (
+    FIRST_MONTH,
+    KindsSplit,
+    SeriesSpec,
+    find,
+    generate,
+    split_kinds,
+)
 from scorecard.formats import add_months, current_month, month_key, month_of
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import read_table
@@ -28,8 +38,22 @@ FIGURES = FIXTURES / "demo_kpi_figures.csv"
 # Noise sized to the measure: durations and rates wander less than counts.
 DEFAULT_NOISE = {"count": 0.05, "duration": 0.04, "percentage": 0.04}
 SOURCE = "Demo data"
+# Seed 001 gives burglary for Salisbury, Chippenham and Trowbridge CPTs, and
+# says every other CPT's fell: County's other four CPTs are kept together.
+COUNTY_CPTS = [("CPT_SALISBURY", "Salisbury CPT", 0.13), ("CPT_CHIPPENHAM", "Chippenham CPT", 0.2),
+               ("CPT_TROWBRIDGE", "Trowbridge CPT", 0.17),
+               ("CPT_OTHER", "County's other four CPTs", 0.25)]
 AREAS = [("FORCE", "Wiltshire Police", None), ("COUNTY", "County", "FORCE"),
-         ("SWINDON", "Swindon", "FORCE")]
+         ("SWINDON", "Swindon", "FORCE"),
+         *[(code, name, "COUNTY") for code, name, _ in COUNTY_CPTS]]
+# Counts whose areas add up to the force's (seed 001's County and Swindon
+# leave a few crimes in no area), and burglary by CPT (Swindon is one CPT).
+SPLITS = {
+    "VWI-VOL": ([("COUNTY", 0.6), ("SWINDON", 0.4)], 0.002, False),
+    "ASB-LOGS": ([("COUNTY", 0.61), ("SWINDON", 0.39)], 0.0015, False),
+    "BUR-VOL": ([(code, share) for code, _, share in COUNTY_CPTS] + [("SWINDON", 0.25)], 0.0,
+                True),  # seed 001: every other CPT's burglaries fell in the 12 months
+}
 # Seed 001, complaints: IOPC Police Complaints Information Bulletin, Apr–Jun 2023.
 COMPARATORS = {
     "CMP-CASES": {"force": 371, "sply": 311, "msg": 259, "national": 20503},
@@ -144,6 +168,14 @@ def _spec(row: dict, measure: Measure) -> SeriesSpec:
                  if code == row["code"]])
 
 
+# Seed 001: "Urban SLA = 15 min. For September 2023 the response time was 11
+# min 59 sec. Rural SLA = 20 min. ... 15 min 18 sec." Immediate response's
+# average is their mean weighted by incidents.
+IMMEDIATE = "RT-IMM-ART"
+URBAN_RURAL = KindsSplit("RT-IMM-ART-URB", "RT-IMM-ART-RUR", date(2023, 9, 1),
+                         first_value=11 * 60 + 59, second_value=15 * 60 + 18, second_share=0.36)
+
+
 def last_complete_month(today: date) -> date:
     return add_months(today.replace(day=1), -1)
 
@@ -152,15 +184,39 @@ def demo_values(last: date | None = None) -> pd.DataFrame:
     """Demo monthly values, as the text of an upload file's cells: each series
     from 2019 to `last`, or else to its seed table's month."""
     frames = []
-    for spec in series_specs():
+    specs = series_specs()
+    for spec in specs:
+        if spec.code in SPLITS and spec.area != "FORCE":
+            continue  # split from the force's
         rows = generate(spec, last or spec.reference)
-        rows.insert(0, "area", spec.area)
-        rows.insert(0, "measure", spec.code)
-        frames.append(rows)
+        series = [(spec.code, spec.area, rows)]
+        if spec.code == IMMEDIATE:
+            kinds = split_kinds(rows, URBAN_RURAL)
+            series += [(URBAN_RURAL.first, spec.area, kinds[0]),
+                       (URBAN_RURAL.second, spec.area, kinds[1])]
+        if spec.code in SPLITS:
+            series += _parts(spec, specs, len(rows))
+        for code, area, part_rows in series:
+            frames.append(part_rows.assign(measure=code, area=area))
     table = pd.concat(frames, ignore_index=True)
     table["month"] = table["month"].map(month_key)
     table["note"] = ""
     return table[COLUMNS].map(lambda cell: "" if pd.isna(cell) else str(cell))
+
+
+def _parts(whole: SeriesSpec, specs: list[SeriesSpec], months: int) -> list:
+    """(code, area, rows) of each area a count's force series is split into."""
+    areas, unassigned, others_fall = SPLITS[whole.code]
+    printed = {spec.area: spec for spec in specs if spec.code == whole.code}
+    plan = Split(whole, tuple(
+        Part(printed.get(area) or replace(whole, area=area, printed={}, kpi_table=False,
+                                          level=""), share) for area, share in areas),
+        unassigned, others_fall)
+    method = stats.Method()
+    parts = split(plan, find(whole, method).x[0], method)
+    month = list(pd.date_range(FIRST_MONTH, periods=months, freq="MS").date)
+    return [(whole.code, area, pd.DataFrame({"month": month, "value": counts[:months]}))
+            for (area, _), counts in zip(areas, parts, strict=True)]
 
 
 def _load_values(values: pd.DataFrame, today: date) -> int:

@@ -358,3 +358,42 @@ def _plain(value: Array) -> npt.NDArray[np.bool_]:
         same &= value[:, lag:width + lag] == value[:, :width]
     plain: npt.NDArray[np.bool_] = np.logical_not(same.any(axis=1))
     return plain
+
+
+@dataclass(frozen=True)
+class KindsSplit:
+    """A weighted mean split into two kinds of incident whose weights add up to
+    the whole's and whose weighted mean is the whole's: seed 001 gives
+    immediate response in urban and rural settings for one month only."""
+
+    first: str  # the first kind's measure code
+    second: str
+    month: date  # the month the seed prints both kinds
+    first_value: float  # each kind's value that month
+    second_value: float
+    second_share: float  # the second kind's usual share of the weight
+
+
+def split_kinds(rows: pd.DataFrame, split: KindsSplit) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two kinds' monthly rows (month, value, weight) from the whole's rows.
+    Each month the second kind is slower by about the seed month's factor and
+    takes about its usual share of incidents; the first kind's value then
+    follows from the whole's. Seeded, over the fixed span, like the series."""
+    n = len(rows)
+    draw = np.random.default_rng(zlib.crc32(split.first.encode()))
+    factor = split.second_value / split.first_value * (1 + draw.normal(0, 0.03, SPAN))[:n]
+    share = np.clip(split.second_share + draw.normal(0, 0.02, SPAN), 0.1, 0.9)[:n]
+    whole = rows["value"].to_numpy(dtype=float)
+    weight = rows["weight"].to_numpy(dtype=float)
+    at = np.flatnonzero(rows["month"].to_numpy() == split.month)
+    if at.size:  # the seed's month: both kinds as printed
+        factor[at] = split.second_value / split.first_value
+        share[at] = (whole[at] - split.first_value) / (split.second_value - split.first_value)
+    second_weight = np.round(share * weight)
+    first_weight = weight - second_weight
+    first = np.round(whole * weight / (first_weight + factor * second_weight), 1)
+    second = np.round(first * factor, 1)
+    if at.size:
+        first[at], second[at] = split.first_value, split.second_value
+    return (pd.DataFrame({"month": rows["month"], "value": first, "weight": first_weight}),
+            pd.DataFrame({"month": rows["month"], "value": second, "weight": second_weight}))

@@ -122,6 +122,11 @@ class Deliverable(models.Model):
     )
     last_update = models.TextField(blank=True)
     last_updated_on = models.DateField(null=True, blank=True)
+    is_demo = models.BooleanField(
+        "placed by the demo", default=False,
+        help_text="Demo data only: seed 001 lists this deliverable under its priority; the "
+        "objective it sits under, its owner and its start date are invented.",
+    )
 
     objects = DeliverableQuerySet.as_manager()
 

@@ -1,6 +1,7 @@
 """The Plan's tables."""
 
 import django_tables2 as tables
+from django.utils.html import format_html
 
 from oversight.core.tables import NUMERIC, CaptionedTable
 from oversight.plan.models import Deliverable
@@ -21,6 +22,11 @@ class DeliverableTable(CaptionedTable):
         model = Deliverable
         fields = ("objective", "action", "owner", "due_date", "progress", "current_status")
         empty_text = "No deliverables match."
+
+    def render_objective(self, value, record):
+        if record.is_demo:  # the demo placed it under the objective
+            return format_html('{} <span class="pcc-demo-note">(demo)</span>', value)
+        return value
 
     def render_progress(self, value) -> str:
         return f"{value}%"

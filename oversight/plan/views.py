@@ -50,6 +50,7 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "topics": objective.topic_set.all(),
         "table": table,
         "counts": status_counts(rows),
+        "demo_placed": any(row.is_demo for row in rows),
         "breadcrumbs": trail((plan.title, plan.get_absolute_url())),
     }
     return render(request, "oversight/objective_detail.html", context)
@@ -71,6 +72,7 @@ def deliverable_list(request: HttpRequest) -> HttpResponse:
         "form": form,
         "table": table,
         "counts": counts,
+        "demo_placed": any(row.is_demo for row in rows),
         "as_of": as_of,
         "as_of_query": as_of if request.GET.get("as_of") else None,
         "tolerance": settings.DELIVERABLE_BEHIND_TOLERANCE,

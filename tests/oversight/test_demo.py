@@ -1,15 +1,18 @@
 """load_demo: the seeds' Plan and one user per role, loaded idempotently."""
 
+import io
 from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 
 from oversight.core.roles import role_of
 from oversight.demo import DEMO_USERS
 from oversight.plan.deliverables import DeliverableStatus
 from oversight.plan.models import Deliverable, Objective, Plan, Priority
+from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -52,3 +55,13 @@ def test_seed_001_march_2023_deliverable_is_flagged_overdue_in_december_2023(mon
     asb = Deliverable.objects.get(action__startswith="Training ASB specialists")
     assert (asb.due_date, asb.progress) == (date(2023, 3, 31), 95)
     assert asb.status(date(2023, 12, 14)) == DeliverableStatus.OVERDUE
+
+
+def test_the_demos_placing_of_deliverables_under_objectives_is_marked_invented(
+        monkeypatch, staff_client):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
+    call_command("load_demo", "--noinput", stdout=io.StringIO())
+    assert not Deliverable.objects.filter(is_demo=False).exists()
+    text = page_text(staff_client.get(reverse("plan:deliverables")))
+    assert "The objective each sits under, its owner and its start date are invented" in text
+    assert text.count("(demo)") == Deliverable.objects.count() + 1  # each row, and the note

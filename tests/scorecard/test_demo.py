@@ -13,22 +13,29 @@ from django.utils import timezone
 from scorecard import computing, demo_series, figure_store
 from scorecard.demo import LATE_TOPICS, last_complete_month, series_specs
 from scorecard.formats import add_months, month_label
-from scorecard.models import Annotation, Area, ComparatorValue, Measure, MonthlyValue
+from scorecard.models import (
+    Annotation,
+    Area,
+    ComparatorValue,
+    Measure,
+    MeasureArea,
+    MonthlyValue,
+)
 
 
 @pytest.mark.django_db
 def test_every_series_runs_from_2019_to_last_month_but_the_late_topics(demo):
-    """The late topics' returns lack last month only."""
-    assert MonthlyValue.objects.values("measure", "area").distinct().count() == len(
-        series_specs())
+    """Every measure × area holds values; the late topics' lack last month only."""
+    series = list(MeasureArea.objects.values_list("measure__code", "area__code"))
+    assert MonthlyValue.objects.values("measure", "area").distinct().count() == len(series)
     last = last_complete_month(timezone.localdate())
     late = set(Measure.objects.filter(topic__name__in=LATE_TOPICS).values_list("code", flat=True))
     assert late
-    for spec in series_specs():
-        newest = add_months(last, -1) if spec.code in late else last
-        held = MonthlyValue.objects.filter(measure__code=spec.code, area__code=spec.area)
+    for code, area in series:
+        newest = add_months(last, -1) if code in late else last
+        held = MonthlyValue.objects.filter(measure__code=code, area__code=area)
         assert held.count() == len(computing.months_between(demo_series.FIRST_MONTH, newest))
-        assert held.latest("month").month == newest, (spec.code, spec.area)
+        assert held.latest("month").month == newest, (code, area)
 
 
 def monthly_values() -> pd.DataFrame:
@@ -67,7 +74,9 @@ def test_series_change_with_the_seasons_and_at_known_changes(demo):
     offered = calls[calls["code"] == "CCC-999-OFF"]
     by_month = offered.groupby(pd.to_datetime(offered["month"]).dt.month)["monthly"].mean()
     assert by_month.idxmax() in (6, 7, 8) and by_month.idxmin() in (12, 1, 2)  # summer peak
-    burglary = calls[calls["code"] == "BUR-VOL"].set_index("month")["monthly"]
+    force = Area.objects.get(code="FORCE").pk
+    burglary = calls[(calls["code"] == "BUR-VOL") & (calls["area"] == force)]
+    burglary = burglary.set_index("month")["monthly"]
     before = burglary[date(2022, 4, 1):date(2023, 3, 1)].mean()
     after = burglary[date(2023, 4, 1):date(2024, 3, 1)].mean()
     assert after < 0.9 * before  # the April 2023 reclassification
@@ -166,3 +175,50 @@ def test_every_demo_kpi_page_opens(demo, staff_client):
     html = staff_client.get(Measure.objects.get(code="DA-VOL").topic.get_absolute_url())
     last = last_complete_month(timezone.localdate())
     assert f"3 Months to {month_label(last)}" in html.content.decode()
+
+
+@pytest.mark.django_db
+def test_immediate_response_is_the_weighted_mean_of_urban_and_rural_incidents(demo):
+    """Seed 001: urban and rural are kinds of incident, each with its service
+    level; September 2023 was 11:59 urban and 15:18 rural."""
+    frame = pd.DataFrame(MonthlyValue.objects.filter(
+        measure__code__startswith="RT-IMM-ART").values("measure__code", "month", "value",
+                                                         "weight"))
+    frame[["value", "weight"]] = frame[["value", "weight"]].astype(float)
+    wide = frame.pivot(index="month", columns="measure__code", values=["value", "weight"])
+    value, weight = wide["value"], wide["weight"]
+    urban, rural, whole = "RT-IMM-ART-URB", "RT-IMM-ART-RUR", "RT-IMM-ART"
+    assert (weight[urban] + weight[rural] == weight[whole]).all()
+    mean = (value[urban] * weight[urban] + value[rural] * weight[rural]) / weight[whole]
+    assert (mean - value[whole]).abs().max() < 0.1  # a tenth of a second
+    september = date(2023, 9, 1)
+    assert (value.loc[september, urban], value.loc[september, rural]) == (719, 918)
+    assert value.loc[september, whole] == 13 * 60 + 11  # seed 001's data summary
+    levels = {m.code: [t.value for t in m.thresholds.all()] for m in Measure.objects.filter(
+        code__startswith="RT-IMM-ART")}
+    assert levels == {whole: [], urban: [900], rural: [1200]}
+
+
+@pytest.mark.django_db
+def test_areas_add_up_to_the_force_with_a_few_crimes_in_no_area(demo):
+    """County and Swindon, and burglary's CPTs, add up to the force each month,
+    but for at most a few unlocated crimes (seed 001's County and Swindon
+    violence with injury are 299 and 181 of 481 in September 2023)."""
+    frame = monthly_values()
+    codes = dict(Measure.objects.values_list("id", "code"))
+    areas = dict(Area.objects.values_list("id", "code"))
+    frame["code"], frame["area_code"] = frame["measure"].map(codes), frame["area"].map(areas)
+    for code in ("VWI-VOL", "ASB-LOGS", "BUR-VOL"):
+        wide = frame[frame["code"] == code].pivot(index="month", columns="area_code",
+                                                  values="monthly")
+        unlocated = wide["FORCE"] - wide.drop(columns="FORCE").sum(axis=1)
+        assert unlocated.between(0, 5).all(), code
+    burglary = frame[frame["code"] == "BUR-VOL"].pivot(index="month", columns="area_code",
+                                                       values="monthly")
+    year, before = burglary.loc[date(2022, 10, 1):date(2023, 9, 1)].sum(), \
+        burglary.loc[date(2021, 10, 1):date(2022, 9, 1)].sum()
+    change = year - before
+    assert (change["CPT_SALISBURY"], change["CPT_CHIPPENHAM"], change["CPT_TROWBRIDGE"]) == (
+        -58, 6, 3)  # seed 001: "n.58", "n.6", "n.3"
+    assert (change[["CPT_OTHER", "SWINDON"]] < 0).all()  # every other CPT fell
+    assert Area.objects.get(code="CPT_SALISBURY").parent.code == "COUNTY"
