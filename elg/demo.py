@@ -1,8 +1,8 @@
 """Demo ELG data: seed 000's H2 2022 schedule (Appendix 2), its 19 July KLOE
 briefing in full (Appendix 1), and a few held meetings with invented outcomes.
 
-Then the present (`load_present`): this half-year's and the next half-year's
-schedules proposed by the schedule builder's own code, the meetings held
+Then the present (`load_present`): the schedules of this half-year, the one
+before and the next, proposed by the schedule builder's own code, the meetings held
 since with invented outcomes and actions, and an issued briefing for the next
 scrutiny meeting. Every load is an upsert on natural keys or adds only what
 is missing, so loading twice changes nothing.
@@ -158,12 +158,13 @@ DEMO_QUESTIONS = [
 
 @transaction.atomic
 def load_present(today: date) -> None:
-    """This half-year's and the next's schedules, the meetings held since, and
-    an issued briefing for the next scrutiny meeting (as on `today`)."""
+    """The schedules of this half-year, the one before and the next, the
+    meetings held by `today`, and an issued briefing for the next scrutiny
+    meeting."""
     data = json.loads(DEMO_ELG.read_text(encoding="utf-8"))
     rotation = _rotation(data)
     half = HalfYear.of(today)
-    for planned in (half, half.next):
+    for planned in (half.previous, half, half.next):  # the last six months held, whatever the day
         _schedule(planned, rotation, data)
     for meeting in Meeting.objects.filter(date__lt=today, status=MeetingStatus.SCHEDULED):
         _hold(meeting, today)

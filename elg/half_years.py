@@ -37,6 +37,10 @@ class HalfYear:
         return [date(self.year, month, 1) for month in range(first, first + 6)]
 
     @property
+    def previous(self) -> "HalfYear":
+        return HalfYear(self.year - 1, 2) if self.half == 1 else HalfYear(self.year, 1)
+
+    @property
     def next(self) -> "HalfYear":
         return HalfYear(self.year, 2) if self.half == 1 else HalfYear(self.year + 1, 1)
 

@@ -59,6 +59,8 @@ def test_half_years():
     half = HalfYear.parse("2022-H2")
     assert (half.label, half.key, half.next.key) == ("H2 2022", "2022-H2", "2023-H1")
     assert HalfYear(2023, 1).next == HalfYear(2023, 2)
+    assert HalfYear(2023, 1).previous == HalfYear(2022, 2)
+    assert HalfYear(2023, 2).previous == HalfYear(2023, 1)
     assert HalfYear.of(date(2022, 6, 30)) == HalfYear(2022, 1)
     assert half.months[0] == date(2022, 7, 1) and half.months[-1] == date(2022, 12, 1)
     with pytest.raises(ValueError):

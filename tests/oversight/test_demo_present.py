@@ -97,8 +97,8 @@ def test_the_next_scrutiny_meeting_has_an_issued_briefing(on_frozen_day, client)
     assert "Key lines of enquiry" in text and coming.briefing.topic in text
 
 
-def test_this_and_next_half_years_schedules_come_from_the_builder(on_frozen_day):
-    for half in ("2025-H1", "2025-H2"):
+def test_this_the_last_and_next_half_years_schedules_come_from_the_builder(on_frozen_day):
+    for half in ("2024-H2", "2025-H1", "2025-H2"):
         meetings = list(Meeting.objects.filter(half_year=half))
         assert len(meetings) == 12
         assert all(m.date.weekday() == 1 and (m.date.day - 1) // 7 in (0, 2) for m in meetings)
@@ -106,8 +106,10 @@ def test_this_and_next_half_years_schedules_come_from_the_builder(on_frozen_day)
     may = Meeting.objects.filter(date__in=MAY_2025)
     assert [m.kind for m in may] == ["scrutiny", "review"]
     # The rotation carries on after seed 000's last topic (28 November 2022).
-    first = Meeting.objects.filter(half_year="2025-H1").first()
+    first = Meeting.objects.filter(half_year="2024-H2").first()
     assert first.topic.startswith("2.1 Violence Reduction")
+    after = Meeting.objects.filter(half_year="2025-H1", kind="scrutiny").first()
+    assert after.topic.startswith("3.2 Road Safety")  # 2024-H2 dealt the first six
 
 
 def test_past_meetings_have_invented_outcomes_and_some_actions_still_open(on_frozen_day):
@@ -176,5 +178,6 @@ def test_a_later_day_extends_the_demo_without_changing_anything(on_frozen_day):
         assert len(after[part]) > len(before[part]), part  # and the time since was added
     assert MonthlyValue.objects.filter(month=datetime.date(2026, 2, 1)).exists()
     assert Meeting.objects.filter(half_year="2026-H2").count() == 12
+    assert not Meeting.objects.filter(date__gte=LATER, status="held").exists()
     assert Report.objects.get(period_start=datetime.date(2025, 10, 1)).status == "published"
     assert Report.objects.get(period_start=datetime.date(2026, 1, 1)).status == "draft"
