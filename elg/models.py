@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from elg.half_years import HalfYear
+from oversight.core.history import audit_links, audited
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective
@@ -36,6 +37,7 @@ class MeetingStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
+@audited()
 class Meeting(models.Model):
     date = models.DateField(
         unique=True, error_messages={"unique": "Another ELG meeting is already on this date."}
@@ -95,6 +97,7 @@ class BriefingQuerySet(models.QuerySet):
         return self if sees_draft_briefings(user) else self.filter(status=BriefingStatus.ISSUED)
 
 
+@audited()
 class Briefing(models.Model):
     """A KLOE briefing: the parts of seed 000's Appendix 1."""
 
@@ -137,6 +140,7 @@ class Briefing(models.Model):
         return self.is_issued or sees_draft_briefings(user)
 
 
+@audited()
 class Theme(models.Model):
     """A heading the key lines of enquiry are grouped under."""
 
@@ -150,6 +154,7 @@ class Theme(models.Model):
         return self.name
 
 
+@audited()
 class Question(models.Model):
     """The question bank: a key line of enquiry kept for reuse."""
 
@@ -176,6 +181,7 @@ class BriefingQuestionQuerySet(models.QuerySet):
         return self.filter(briefing__status=BriefingStatus.ISSUED)
 
 
+@audited()
 class BriefingQuestion(models.Model):
     """A question as asked in one briefing: a copy, so editing the bank (or the
     briefing) never changes a briefing already issued (or the bank)."""
@@ -206,6 +212,7 @@ class Rating(models.TextChoices):
     NOT_ASSURED = "not", "Not assured"
 
 
+@audited()
 class Assurance(models.Model):
     """The meeting's conclusion on one objective, as Cleveland's PCC records it."""
 
@@ -252,6 +259,7 @@ class ActionQuerySet(models.QuerySet):
         return actions if show == "all" else actions.still_open()
 
 
+@audited()
 class Action(models.Model):
     """An action arising from a meeting."""
 
@@ -292,6 +300,7 @@ class CalendarFeedQuerySet(models.QuerySet):
             token_hash=CalendarFeed.hash(token), user__is_active=True).first())
 
 
+@audited(exclude=["token_hash"])
 class CalendarFeed(models.Model):
     """A person's secret address for the ELG schedule. Calendar programs fetch
     it without the browser's session, so the address is the credential: only
@@ -319,3 +328,7 @@ class CalendarFeed(models.Model):
         cls.objects.update_or_create(user=user, defaults={
             "token_hash": cls.hash(token), "created_at": timezone.now()})
         return token
+
+
+audit_links(Meeting.objectives.through, "MeetingObjectiveLink", "elg")
+audit_links(Question.objectives.through, "QuestionObjectiveLink", "elg")

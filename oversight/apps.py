@@ -26,12 +26,14 @@ def _sync_roles(using="default", **kwargs) -> None:
 
 
 def _install_role_change_triggers(using: str) -> None:
-    """The triggers recording role changes (oversight.models.RoleChange) sit on
-    Django's own user-to-group table, whose migrations are not ours to write,
-    so they are installed here after every migrate (installing is idempotent)."""
+    """The triggers recording role and permission changes (oversight.models.
+    RoleChange and the permission links) sit on Django's own many-to-many
+    tables, which have no migrations of their own, so they are installed here
+    after every migrate (installing is idempotent)."""
     import pgtrigger
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import Group, User
 
+    tables = {User.groups.through, User.user_permissions.through, Group.permissions.through}
     uris = [trigger.get_uri(model) for model, trigger in pgtrigger.registered()
-            if model is User.groups.through]
+            if model in tables]
     pgtrigger.install(*uris, database=using)

@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "oversight.core.session_security.SessionLifetimeMiddleware",
     "oversight.core.session_security.TwoFactorMiddleware",
     # Attaches who and which page to every change the history triggers record.
-    "pghistory.middleware.HistoryMiddleware",
+    "oversight.core.audit_context.AuditMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A page that meets a bulk load's locks says so (503) instead of hanging.
     "oversight.core.locks.BusyMiddleware",
@@ -254,6 +254,8 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # slow bulk imports for queries nobody makes. Event models that are read by
 # a foreign key declare that index themselves (scorecard/models.py).
 PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)
+# History is never edited: every event table refuses UPDATE and DELETE.
+PGHISTORY_APPEND_ONLY = True
 
 # Segregation of duties: whoever submits a panel report cannot publish it.
 # A one-person office sets ALLOW_PUBLISHING_OWN_SUBMISSION=1.

@@ -9,16 +9,19 @@ a new version that names the one it corrects.
 
 from datetime import date
 
+import pghistory
 import pgtrigger
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.history import audited
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from scorecard.formats import month_end
 
 
+@audited()
 class Acronym(models.Model):
     """An entry of the glossary printed at the end of every report (seed 001)."""
 
@@ -32,6 +35,7 @@ class Acronym(models.Model):
         return self.acronym
 
 
+@audited()
 class PanelMeeting(models.Model):
     """A meeting of the Police and Crime Panel; its agenda is the forward work plan."""
 
@@ -50,6 +54,7 @@ class PanelMeeting(models.Model):
         return f"{self.date:%-d %B %Y}, {self.place}"
 
 
+@audited()
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(PanelMeeting, on_delete=models.CASCADE, related_name="items")
     order = models.PositiveSmallIntegerField(default=0)
@@ -78,6 +83,10 @@ class ReportQuerySet(models.QuerySet):
         return self if sees_draft_reports(user) else self.published()
 
 
+# Not "ReportEvent": that is the workflow's own record (below). The snapshot is
+# frozen on publication and large, so it is not copied into every event.
+@audited(exclude=["snapshot"], model_name="ReportChange",
+         obj_field=pghistory.ObjForeignKey(related_name="changes"))
 class Report(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -170,6 +179,7 @@ class Report(models.Model):
         return self.status == self.Status.DRAFT
 
 
+@audited()
 class PrioritySection(models.Model):
     """A priority's page of the report: seed 001's four boxes (the deliverables
     table is read from the Plan)."""
@@ -190,6 +200,7 @@ class PrioritySection(models.Model):
         return f"Priority {self.priority.number}"
 
 
+@audited()
 class TopicPage(models.Model):
     """A topic's WHAT / SO WHAT / NOW WHAT page."""
 
@@ -213,6 +224,7 @@ class TopicPage(models.Model):
         return self.topic.name
 
 
+@audited()
 class ReportEvent(models.Model):
     """The report's workflow history: who submitted, sent back or published it."""
 

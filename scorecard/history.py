@@ -1,12 +1,11 @@
 """The audit trail of a measure, as its page lists it: who, when, old → new, why."""
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.contrib.auth import get_user_model
 from pghistory.models import Events
 
+from oversight.core.history import user_names, who_changed
 from scorecard.formats import month_label
 from scorecard.models import Area, Measure
 from scorecard.presenters import exact_value
@@ -40,23 +39,6 @@ def revisions(measure: Measure, limit: int = REVISIONS_SHOWN) -> list[Revision]:
     areas = dict(Area.objects.values_list("id", "name"))
     users = user_names({(e.pgh_context or {}).get("user") for e in events})
     return [_revision(measure, event, areas, users) for event in events]
-
-
-def who_changed(context: dict | None, users: dict) -> str:
-    context = context or {}
-    if context.get("user") in users:
-        return users[context["user"]]
-    return context.get("source") or "Direct database change"
-
-
-def user_names(ids: Iterable[int | None]) -> dict:
-    ids = {i for i in ids if i is not None}
-    if not ids:
-        return {}
-    return {
-        user.pk: user.get_full_name() or user.get_username()
-        for user in get_user_model().objects.filter(pk__in=ids)
-    }
 
 
 def _revision(measure: Measure, event: Events, areas: dict,

@@ -14,16 +14,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
 
+from oversight.core.history import audit_links, audited, change_trackers
 from scorecard.stats import Method
-
-
-def change_trackers(**options: Any) -> tuple:
-    """Fresh trackers for each model: pghistory adapts them to the model."""
-    return (
-        pghistory.InsertEvent(**options),
-        pghistory.UpdateEvent(**options),
-        pghistory.DeleteEvent(**options),
-    )
 
 
 class Unit(models.TextChoices):
@@ -48,6 +40,7 @@ class Polarity(models.TextChoices):
     NEUTRAL = "neutral", "Neutral"
 
 
+@audited()
 class Area(models.Model):
     """The force or one of its sub-areas (County, Swindon, a CPT)."""
 
@@ -73,6 +66,7 @@ class Area(models.Model):
         return self.parent_id is None
 
 
+@audited()
 class Topic(models.Model):
     """A page of the scorecard, e.g. "Crime & Communication Centre – 999 Service"."""
 
@@ -102,7 +96,7 @@ class Topic(models.Model):
         return reverse("scorecard:topic", args=[self.code])
 
 
-@pghistory.track(*change_trackers())
+@audited()
 class Measure(models.Model):
     code = models.CharField(
         max_length=40,
@@ -183,7 +177,7 @@ class Direction(models.TextChoices):
     AT_LEAST = "at_least", "Met at or above the value"
 
 
-@pghistory.track(*change_trackers())
+@audited()
 class Threshold(models.Model):
     """A target or service level, e.g. "Urban SLA 15 min" (900 seconds, at most)."""
 
@@ -246,6 +240,7 @@ class AnnotationKind(models.TextChoices):
     DATA_ISSUE = "data_issue", "Data issue"
 
 
+@audited()
 class Annotation(models.Model):
     """Something a reader of the figures must know about a month."""
 
@@ -275,6 +270,7 @@ class Comparator(models.TextChoices):
     NAMED_FORCE = "named_force", "Another force"
 
 
+@audited()
 class ComparatorValue(models.Model):
     """A measure's figure beside other forces' for a period (seed 001, complaints)."""
 
@@ -366,7 +362,7 @@ class ValueUpload(models.Model):
         return reverse("scorecard:upload_preview", args=[self.pk])
 
 
-@pghistory.track(*change_trackers())
+@audited()
 class MethodSettings(models.Model):
     """The KPI method's settings (kpi-method.md): one row, edited in the admin.
 
@@ -478,3 +474,6 @@ class FigureState(models.Model):
 
     def __str__(self) -> str:
         return f"Figures of data version {self.version}"
+
+
+audit_links(Measure.objectives.through, "MeasureObjectiveLink", "scorecard")

@@ -15,6 +15,7 @@ from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 from procrastinate.exceptions import AlreadyEnqueued
 
+from oversight.core import audit_context
 from oversight.core.locks import Busy
 from scorecard import figure_store, uploads
 
@@ -23,7 +24,8 @@ WHEN_BUSY = RetryStrategy(max_attempts=20, wait=15, retry_exceptions={Busy})
 
 def _recorded(step: str, work: Callable[[int], None], upload_id: int) -> None:
     try:
-        work(upload_id)
+        with audit_context.job(f"{step} upload {upload_id}"):
+            work(upload_id)
     except Busy:
         raise  # tried again (WHEN_BUSY)
     except Exception:

@@ -37,6 +37,7 @@ SCORECARD_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, adm
 DATA_ENTRY = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=FORBIDDEN)
 ELG_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
 ELG_MANAGERS = DATA_ENTRY
+AUDIT_READERS = outcomes(staff=FORBIDDEN, lead=OK, panel=FORBIDDEN, officer=FORBIDDEN, admin=OK)
 PEEL_READERS = outcomes(staff=OK, lead=OK, panel=FORBIDDEN, officer=OK, admin=FORBIDDEN)
 PROGRESS_RECORDERS = DATA_ENTRY
 REPORT_READERS = outcomes(staff=OK, lead=OK, panel=OK, officer=FORBIDDEN, admin=FORBIDDEN)
@@ -54,6 +55,8 @@ ADMIN_REDIRECTS = outcomes(
 ACCESS = {
     "home": everyone(OK),
     "search": everyone(OK),
+    "audit_log": AUDIT_READERS,
+    "audit_log_csv": AUDIT_READERS,
     "dashboard": SCORECARD_READERS,
     "accessibility": everyone(OK, anonymous=OK),
     "healthz": everyone(OK, anonymous=OK),

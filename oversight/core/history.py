@@ -1,10 +1,63 @@
-"""pghistory makes each tracked model's event model at run time, so type
+"""The audit trail's foundation: every model a user can change is tracked by
+Postgres triggers (django-pghistory), so a change made by a page, the admin,
+an import, a command, a worker job or SQL is recorded with the old and new
+values. Event tables are append-only (settings.PGHISTORY_APPEND_ONLY).
+
+pghistory makes each tracked model's event model at run time, so type
 checkers cannot see `Model.pgh_event_model`: it is read here, once."""
 
+from collections.abc import Iterable
+from typing import Any
+
+import pghistory
+from django.contrib.auth import get_user_model
 from django.db.models import Model
+
+DIRECT = "Direct database change"
+
+
+def change_trackers(**options: Any) -> tuple:
+    """Fresh trackers for each model: pghistory adapts them to the model."""
+    return (
+        pghistory.InsertEvent(**options),
+        pghistory.UpdateEvent(**options),
+        pghistory.DeleteEvent(**options),
+    )
+
+
+def audited(**options: Any) -> Any:
+    """Class decorator: the model's every insert, update and delete is kept."""
+    return pghistory.track(*change_trackers(), **options)
+
+
+def audit_links(through: type[Model], model_name: str, app_label: str) -> None:
+    """Track a many-to-many table: a link added or removed (a removed link's
+    row is gone, so the event keeps both ends)."""
+    pghistory.track(pghistory.InsertEvent("link.added"), pghistory.DeleteEvent("link.removed"),
+                    obj_field=None, model_name=model_name, app_label=app_label)(through)
 
 
 def event_model(model: type[Model]) -> type[Model]:
     """The model pghistory records `model`'s changes in."""
     events: type[Model] = getattr(model, "pgh_event_model")  # noqa: B009
     return events
+
+
+def user_names(ids: Iterable[int | None]) -> dict:
+    """Each user id's name (one query)."""
+    ids = {i for i in ids if i is not None}
+    if not ids:
+        return {}
+    return {
+        user.pk: user.get_full_name() or user.get_username()
+        for user in get_user_model().objects.filter(pk__in=ids)
+    }
+
+
+def who_changed(context: dict | None, users: dict) -> str:
+    """Who made a change: its user, else what made it (a service's source, a
+    worker job); with no context at all, someone changed the database directly."""
+    context = context or {}
+    if context.get("user") in users:
+        return str(users[context["user"]])
+    return str(context.get("source") or context.get("via") or DIRECT)

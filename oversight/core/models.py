@@ -1,12 +1,14 @@
 """Who gave or took which role, when: Postgres triggers on Django's
 user-to-group table record every change however it is made (the admin, a
-command, the shell), with the request's user from pghistory's context."""
+command, the shell), with the request's user from pghistory's context. Users
+themselves (not their password hash or last sign-in) and each role's
+permissions are audited too."""
 
 import pghistory
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.db import models
 
-from oversight.core.history import event_model
+from oversight.core.history import audit_links, audited, event_model
 
 pghistory.track(
     pghistory.InsertEvent("role.given"),
@@ -17,6 +19,24 @@ pghistory.track(
 )(User.groups.through)
 
 RoleChange = event_model(User.groups.through)
+audit_links(Group.permissions.through, "GroupPermissionLink", "oversight")
+audit_links(User.user_permissions.through, "UserPermissionLink", "oversight")
+
+
+# Django's user and group tables are audited through proxies: the triggers sit
+# on auth's tables, but their migrations are ours.
+@audited(exclude=["password", "last_login"], model_name="UserEvent")
+class AuditedUser(User):
+    class Meta:
+        proxy = True
+        app_label = "oversight"
+
+
+@audited(model_name="GroupEvent")
+class AuditedGroup(Group):
+    class Meta:
+        proxy = True
+        app_label = "oversight"
 
 
 class PrintedPdf(models.Model):

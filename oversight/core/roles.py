@@ -28,6 +28,7 @@ class Perm(StrEnum):
     READ_PUBLISHED_REPORTS = "oversight.read_published_reports"
     USE_ADMIN = "oversight.use_admin"
     MANAGE_USERS = "oversight.manage_users"
+    READ_AUDIT_LOG = "oversight.read_audit_log"
 
     @property
     def codename(self) -> str:
@@ -48,6 +49,7 @@ PERMISSION_NAMES = {
     Perm.READ_PUBLISHED_REPORTS: "Read published panel reports",
     Perm.USE_ADMIN: "Use the administration pages",
     Perm.MANAGE_USERS: "Manage users and roles",
+    Perm.READ_AUDIT_LOG: "Read the audit log of every change",
 }
 
 
@@ -101,14 +103,15 @@ _STAFF = {
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),
-    Role.OPCC_LEAD: frozenset(_STAFF | {Perm.APPROVE_REPORTS}),
+    Role.OPCC_LEAD: frozenset(_STAFF | {Perm.APPROVE_REPORTS, Perm.READ_AUDIT_LOG}),
     Role.PANEL_MEMBER: frozenset({Perm.READ_PUBLISHED_REPORTS}),
     Role.FORCE_OFFICER: frozenset(
         {Perm.READ_PLAN, Perm.READ_SCORECARD, Perm.READ_ELG, Perm.READ_PEEL}),
     # Users and the Plan; not the force's data, PEEL progress or ELG business,
     # which the portal refuses them (segregation of duties).
     Role.ADMINISTRATOR: frozenset(
-        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN} | USER_ADMIN | PLAN_EDITING
+        {Perm.USE_ADMIN, Perm.MANAGE_USERS, Perm.READ_PLAN, Perm.READ_AUDIT_LOG} | USER_ADMIN
+        | PLAN_EDITING
     ),
 }
 

@@ -4,9 +4,11 @@ each activity's ELT owner, status and progress updates."""
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.history import audited
 from oversight.core.progress import ProgressUpdateBase
 
 
+@audited()
 class DeliveryPlan(models.Model):
     title = models.CharField(max_length=200, unique=True)
     period = models.CharField(max_length=20, help_text="For example 2020-21.")
@@ -23,6 +25,7 @@ class DeliveryPlan(models.Model):
         return reverse("delivery:plan", args=[self.pk])
 
 
+@audited()
 class DeliveryObjective(models.Model):
     plan = models.ForeignKey(DeliveryPlan, on_delete=models.CASCADE, related_name="objectives")
     number = models.PositiveSmallIntegerField()
@@ -44,6 +47,7 @@ class ActivityStatus(models.TextChoices):
     COMPLETE = "complete", "Complete"
 
 
+@audited()
 class CoreActivity(models.Model):
     objective = models.ForeignKey(DeliveryObjective, on_delete=models.CASCADE,
                                   related_name="activities")
@@ -66,6 +70,7 @@ class CoreActivity(models.Model):
         return reverse("delivery:activity", args=[self.pk])
 
 
+@audited()
 class ActivityUpdate(ProgressUpdateBase):
     """An update sets its activity's status (see forms.ActivityUpdateForm)."""
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 
+from oversight.core.history import audit_links, audited
 from oversight.core.progress import ProgressUpdateBase
 from oversight.peel.clock import ResponseClock, response_clock, response_due
 
@@ -20,6 +21,7 @@ class Grade(models.TextChoices):
     INADEQUATE = "inadequate", "Inadequate"
 
 
+@audited()
 class Inspection(models.Model):
     class Kind(models.TextChoices):
         PEEL = "peel", "PEEL"
@@ -58,6 +60,7 @@ class Inspection(models.Model):
                                    "The response cannot be published before the report"})
 
 
+@audited()
 class GradedArea(models.Model):
     inspection = models.ForeignKey(Inspection, on_delete=models.CASCADE, related_name="grades")
     name = models.CharField(max_length=200)
@@ -89,6 +92,7 @@ class FindingQuerySet(models.QuerySet):
             "objectives")
 
 
+@audited()
 class Finding(models.Model):
     class Kind(models.TextChoices):
         CAUSE_OF_CONCERN = "cause", "Cause of concern"
@@ -176,6 +180,7 @@ class Rag(models.TextChoices):
     GREEN = "green", "Green"
 
 
+@audited()
 class ProgressUpdate(ProgressUpdateBase):
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="updates")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag)
@@ -191,6 +196,7 @@ class ProgressUpdate(ProgressUpdateBase):
         return f"{self.finding.reference} {self.date}: {self.get_rag_display()}"
 
 
+@audited()
 class MonitoringStage(models.Model):
     """HMICFRS's monitoring of the force: Scan is routine, Engage is enhanced."""
 
@@ -208,3 +214,8 @@ class MonitoringStage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_stage_display()} from {self.started_on:%-d %B %Y}"
+
+
+audit_links(Finding.objectives.through, "FindingObjectiveLink", "oversight")
+audit_links(Finding.measures.through, "FindingMeasureLink", "oversight")
+audit_links(Finding.deliverables.through, "FindingDeliverableLink", "oversight")

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 
+from oversight.core.history import audited
 from oversight.core.roles import PERMISSION_NAMES, Perm
 from oversight.plan.deliverables import DeliverableStatus, deliverable_status
 
@@ -23,6 +24,7 @@ class Access(models.Model):
         return "Portal permissions"
 
 
+@audited()
 class Plan(models.Model):
     title = models.CharField(max_length=200)
     period = models.CharField(max_length=20, help_text="For example 2022-25.")
@@ -55,6 +57,7 @@ class Plan(models.Model):
         return reverse("plan:detail", args=[self.pk])
 
 
+@audited()
 class Priority(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     number = models.PositiveSmallIntegerField()
@@ -71,6 +74,7 @@ class Priority(models.Model):
         return f"Priority {self.number}: {self.title}"
 
 
+@audited()
 class Objective(models.Model):
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="objectives")
     code = models.CharField(
@@ -107,6 +111,7 @@ class DeliverableQuerySet(models.QuerySet):
         return self.select_related("objective__priority")
 
 
+@audited()
 class Deliverable(models.Model):
     # Set on each deliverable plan.queries.deliverables_with_status returns.
     current_status: DeliverableStatus

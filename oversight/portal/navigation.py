@@ -18,6 +18,7 @@ SECTIONS = [
     ("Panel reports", "panel_reports:list", Perm.READ_PUBLISHED_REPORTS),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),
     ("Upload values", "scorecard:upload", Perm.ENTER_DATA),
+    ("Audit log", "audit_log", Perm.READ_AUDIT_LOG),
     ("Administration", "admin:index", Perm.USE_ADMIN),
 ]
 

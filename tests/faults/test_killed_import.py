@@ -41,10 +41,13 @@ def import_sessions() -> int:
 
 
 def locks_on_values() -> list:
+    """Locks a session holds on the values (autovacuum's, after a big load, are
+    not a session's: autovacuum gives way to any session)."""
     with connection.cursor() as cursor:
         cursor.execute("""
-            SELECT relation::regclass::text, mode FROM pg_locks
-            WHERE relation = ANY(%s::regclass[]) AND pid <> pg_backend_pid()""",
+            SELECT relation::regclass::text, mode FROM pg_locks JOIN pg_stat_activity USING (pid)
+            WHERE relation = ANY(%s::regclass[]) AND pid <> pg_backend_pid()
+              AND backend_type = 'client backend'""",
                        [[MonthlyValue._meta.db_table,
                          MonthlyValue.pgh_event_model._meta.db_table]])
         return cursor.fetchall()
