@@ -40,3 +40,9 @@ def test_kpi_pages_benchmark_runs():
 def test_plan_pages_benchmark_prints_its_ratios():
     printed = run("plan_pages.py")
     assert re.search(rf"deliverables page, 1000 rows / 100 rows: {RATIO}", printed)
+
+
+def test_audit_log_benchmark_prints_its_times():
+    printed = run("audit_log.py", "--events", "2000")
+    assert "history entries: 2,002" in printed
+    assert re.search(rf"deep page \(half-way\): \d+ ms = {RATIO} the floor", printed)

@@ -1,19 +1,23 @@
 """The portal-wide audit log: every change to every audited record, newest
 first, filtered by person, kind of record and date.
 
-Read from pghistory's Events (every event table at once), a page at a time
-by keyset: the page after a change is the changes made before it, so a deep
-page costs what the first does and a change made meanwhile shifts nothing.
+One query reads a page's keys from every event table at once, each by its
+own order of time, a page at a time by keyset: the page after a change is
+the changes made before it, so a deep page costs what the first does and a
+change made meanwhile shifts nothing. Three more read the page's changes
+with the row each followed (for old → new), their contexts and users.
 """
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
-from pghistory.models import Event, Events
+from django.db import connection
+from django.utils import timezone
+from pghistory.models import Context, Event
 
 from oversight.core.history import user_names, who_changed
 
@@ -24,7 +28,7 @@ ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed",
 # Fields that say which record an event is about, in the order tried.
 NAMING_FIELDS = ("title", "name", "code", "reference", "acronym", "username", "action",
                  "description", "topic", "text", "label")
-HIDDEN = {"id", "pgh_id", "pgh_obj", "pgh_created_at", "pgh_label", "pgh_context"}
+HIDDEN = {"id"}
 
 
 def kinds() -> dict[str, str]:
@@ -48,31 +52,91 @@ class Filters:
     until: date | None = None
 
 
-def events(filters: Filters) -> QuerySet:
-    found = Events.objects.all()
+@dataclass(frozen=True)
+class Table:
+    label: str  # the event model's label: the kind of record
+    name: str  # its table
+    columns: frozenset[str]
+
+
+def tables(kind: str = "") -> list[Table]:
+    found = []
+    for model in apps.get_models():
+        wanted = not kind or model._meta.label == kind
+        if issubclass(model, Event) and not model._meta.proxy and wanted:
+            columns = frozenset(f.column for f in model._meta.concrete_fields)
+            found.append(Table(model._meta.label, model._meta.db_table, columns))
+    return found
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a page ends: the last change's time, kind and id."""
+
+    when: datetime
+    label: str
+    pgh_id: int
+
+    def text(self) -> str:
+        return f"{self.when.isoformat()}|{self.label}|{self.pgh_id}"
+
+    @classmethod
+    def parse(cls, text: str) -> "Cursor | None":
+        at, label, pgh_id = ([*text.split("|"), "", ""])[:3]
+        try:
+            return cls(datetime.fromisoformat(at), label, int(pgh_id))
+        except ValueError:
+            return None
+
+
+def _branch(table: Table, filters: Filters, after: Cursor | None, limit: int) -> tuple:
+    """One event table's next `limit` changes in the log's order (newest
+    first; at the same moment, by kind then id, descending)."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if filters.person is not None:
-        found = found.filter(pgh_context__user=filters.person)
-    if filters.kind:
-        found = found.filter(pgh_model=filters.kind)
+        where.append(f"pgh_context_id IN (SELECT id FROM {CONTEXTS} "  # noqa: S608
+                     "WHERE metadata -> 'user' = to_jsonb(%s::integer))")
+        params.append(filters.person)
     if filters.since:
-        found = found.filter(pgh_created_at__date__gte=filters.since)
+        where.append("pgh_created_at >= %s")
+        params.append(_day_start(filters.since))
     if filters.until:
-        found = found.filter(pgh_created_at__date__lte=filters.until)
-    return found.order_by("-pgh_created_at", "-pgh_slug")
+        where.append("pgh_created_at < %s")
+        params.append(_day_start(filters.until + timedelta(days=1)))
+    if after is not None:  # rows sorting after the cursor, as this table's index sees them
+        if table.label == after.label:
+            where.append("(pgh_created_at, pgh_id) < (%s, %s)")
+            params += [after.when, after.pgh_id]
+        else:
+            where.append("pgh_created_at < %s" if table.label > after.label
+                         else "pgh_created_at <= %s")
+            params.append(after.when)
+    sql = (f'(SELECT pgh_created_at, %s AS label, pgh_id FROM "{table.name}" '  # noqa: S608
+           f"WHERE {' AND '.join(where)} ORDER BY pgh_created_at DESC, pgh_id DESC "
+           f"LIMIT {int(limit)})")
+    return sql, [table.label, *params]
 
 
-def cursor_of(entry: "Entry") -> str:
-    return f"{entry.when.isoformat()}|{entry.slug}"
+CONTEXTS = Context._meta.db_table
 
 
-def before(found: QuerySet, cursor: str) -> QuerySet:
-    """The changes after `cursor` in the log's order (made before it)."""
-    at, _, slug = cursor.partition("|")
-    try:
-        when = datetime.fromisoformat(at)
-    except ValueError:
-        return found
-    return found.filter(Q(pgh_created_at__lt=when) | Q(pgh_created_at=when, pgh_slug__lt=slug))
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _keys(filters: Filters, after: Cursor | None, limit: int) -> list[tuple]:
+    """(when, kind, id) of the next `limit` changes: one query over every
+    event table, each read by its own index only as far as it must."""
+    branches = [_branch(table, filters, after, limit) for table in tables(filters.kind)]
+    if not branches:
+        return []
+    sql = " UNION ALL ".join(part for part, _ in branches)
+    params = [value for _, values in branches for value in values]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM ({sql}) AS changes "  # noqa: S608
+                       f"ORDER BY 1 DESC, 2 DESC, 3 DESC LIMIT {int(limit)}", params)
+        return cursor.fetchall()
 
 
 @dataclass
@@ -90,52 +154,92 @@ class Entry:
 
 def page(filters: Filters, cursor: str = "") -> tuple[list[Entry], str]:
     """A page of the log, and the cursor of the next page ("" if last)."""
-    found = events(filters)
-    if cursor:
-        found = before(found, cursor)
-    rows = list(found[:PAGE_SIZE + 1])
-    entries = entries_of(rows[:PAGE_SIZE])
-    return entries, cursor_of(entries[-1]) if len(rows) > PAGE_SIZE else ""
+    keys = _keys(filters, Cursor.parse(cursor) if cursor else None, PAGE_SIZE + 1)
+    entries = entries_of(keys[:PAGE_SIZE])
+    following = Cursor(*keys[PAGE_SIZE - 1]).text() if len(keys) > PAGE_SIZE else ""
+    return entries, following
 
 
 def all_entries(filters: Filters, size: int = 1000) -> Iterator[Entry]:
     """Every entry the filters select, read a page at a time (for the CSV)."""
-    cursor = ""
-    while True:
-        found = events(filters)
-        rows = list((before(found, cursor) if cursor else found)[:size])
-        if not rows:
-            return
-        entries = entries_of(rows)
-        yield from entries
-        cursor = cursor_of(entries[-1])
+    after = None
+    while keys := _keys(filters, after, size):
+        yield from entries_of(keys)
+        after = Cursor(*keys[-1])
 
 
-def entries_of(rows: list) -> list[Entry]:
+def entries_of(keys: list[tuple]) -> list[Entry]:
+    """The changes named by `keys`, in order, with what each changed (three
+    more queries: the rows with the row each followed, their contexts, users)."""
+    rows = _rows(keys)
+    ids = {str(row["pgh_context_id"]) for row, _ in rows.values() if row.get("pgh_context_id")}
+    contexts: dict[str, dict] = {str(pk): metadata for pk, metadata in Context.objects.filter(
+        id__in=ids).values_list("id", "metadata")}
+    users = user_names({contexts.get(str(row.get("pgh_context_id")), {}).get("user")
+                        for row, _ in rows.values()})
     names = kinds()
-    users = user_names({(row.pgh_context or {}).get("user") for row in rows})
-    return [_entry(row, names, users) for row in rows]
+    entries = []
+    for when, label, pgh_id in keys:
+        row, previous = rows[(label, pgh_id)]
+        context = contexts.get(str(row.get("pgh_context_id")), {})
+        entries.append(_entry(label, when, row, previous, context, names, users))
+    return entries
 
 
-def _entry(row: Events, names: dict[str, str], users: dict) -> Entry:
-    data, context = row.pgh_data or {}, row.pgh_context or {}
-    if row.pgh_label == "update":
-        changes = [(name, _text(old), _text(new)) for name, (old, new)
-                   in (row.pgh_diff or {}).items() if name not in HIDDEN]
+def _rows(keys: list[tuple]) -> dict:
+    """(kind, id) -> (the event row, the same record's event before it)."""
+    wanted: dict[str, list[int]] = {}
+    params: list[Any] = []
+    for _, label, pgh_id in keys:
+        wanted.setdefault(label, []).append(pgh_id)
+    by_label = {table.label: table for table in tables()}
+    parts = []
+    for label, ids in wanted.items():
+        table = by_label[label]
+        same = ["p.pgh_obj_id = e.pgh_obj_id"] if "pgh_obj_id" in table.columns else ["FALSE"]
+        # A value's earlier events are found by the index on measure and month.
+        same += [f"p.{c} = e.{c}" for c in ("measure_id", "month") if c in table.columns]
+        parts.append(
+            f"""SELECT %s, e.pgh_id, to_jsonb(e), to_jsonb(before) FROM "{table.name}" e
+            LEFT JOIN LATERAL (SELECT * FROM "{table.name}" p WHERE {" AND ".join(same)}
+                AND p.pgh_id < e.pgh_id ORDER BY p.pgh_id DESC LIMIT 1) before ON TRUE
+            WHERE e.pgh_id = ANY(%s)""")  # noqa: S608
+        params += [label, ids]
+    if not parts:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        return {(label, pgh_id): (_json(row), _json(before))
+                for label, pgh_id, row, before in cursor.fetchall()}
+
+
+def _json(value: Any) -> dict:
+    if isinstance(value, str):
+        loaded: dict = json.loads(value)
+        return loaded
+    return dict(value) if value else {}
+
+
+def _entry(label: str, when: datetime, row: dict, previous: dict, context: dict,
+           names: dict[str, str], users: dict) -> Entry:
+    data = {k: v for k, v in row.items() if k not in HIDDEN and not k.startswith("pgh_")}
+    if row.get("pgh_label") == "update":
+        changes = [(name, _text(previous.get(name)), _text(value)) for name, value in data.items()
+                   if previous.get(name) != value]
     else:
         changes = [(name, "", _text(value)) for name, value in data.items()
-                   if name not in HIDDEN and value not in (None, "")]
+                   if value not in (None, "")]
     return Entry(
-        slug=row.pgh_slug, when=row.pgh_created_at, who=who_changed(context, users),
+        slug=f"{label}:{row.get('pgh_id')}", when=when, who=who_changed(context, users),
         via=str(context.get("via") or context.get("source") or ""),
-        kind=names.get(row.pgh_model, row.pgh_model), record=_record(row, data),
-        action=ACTIONS.get(row.pgh_label, row.pgh_label), changes=changes,
-        reason=str(context.get("reason", "")))
+        kind=names.get(label, label), record=_record(row.get("pgh_obj_id"), data),
+        action=ACTIONS.get(str(row.get("pgh_label")), str(row.get("pgh_label"))),
+        changes=changes, reason=str(context.get("reason", "")))
 
 
-def _record(row: Events, data: dict) -> str:
+def _record(obj_id: object, data: dict) -> str:
     label = next((str(data[name]) for name in NAMING_FIELDS if data.get(name)), "")
-    number = f"#{row.pgh_obj_id}" if row.pgh_obj_id else ""
+    number = f"#{obj_id}" if obj_id else ""
     return " ".join(part for part in (number, label[:80]) if part)
 
 
