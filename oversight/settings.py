@@ -256,6 +256,9 @@ PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 PGHISTORY_FOREIGN_KEY_FIELD = pghistory.ForeignKey(db_index=False)
 # History is never edited: every event table refuses UPDATE and DELETE.
 PGHISTORY_APPEND_ONLY = True
+# A progress update can be edited for this long after it is recorded, then
+# stands (a database trigger; changing it needs makemigrations and migrate).
+STATEMENT_GRACE_MINUTES = 60
 
 # Segregation of duties: whoever submits a panel report cannot publish it.
 # A one-person office sets ALLOW_PUBLISHING_OWN_SUBMISSION=1.

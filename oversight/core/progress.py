@@ -4,6 +4,7 @@ one page that adds one and sets its subject's status."""
 
 from typing import Any
 
+import pgtrigger
 from django.conf import settings
 from django.contrib import messages
 from django.db import models
@@ -14,16 +15,35 @@ from django.utils import timezone
 from oversight.core.breadcrumbs import Crumb
 from oversight.core.requests import signed_in_user
 
+# What someone said stands: after the grace period an update cannot be
+# edited or deleted, whatever writes to its table (a no-op save is let
+# through). A correction is a new update naming the one it corrects.
+GRACE = int(settings.STATEMENT_GRACE_MINUTES)
+OLDER_THAN_GRACE = f"OLD.recorded_at < NOW() - INTERVAL '{GRACE} minutes'"
+STANDS = [
+    pgtrigger.Protect(name="update_stands_after_grace", operation=pgtrigger.Update,
+                      condition=pgtrigger.Condition(
+                          f"{OLDER_THAN_GRACE} AND OLD.* IS DISTINCT FROM NEW.*")),
+    pgtrigger.Protect(name="update_kept_after_grace", operation=pgtrigger.Delete,
+                      condition=pgtrigger.Condition(OLDER_THAN_GRACE)),
+]
+
 
 class ProgressUpdateBase(models.Model):
     date = models.DateField()
     narrative = models.TextField("progress")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                null=True, blank=True, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+    corrects = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections",
+        help_text="The earlier update this one corrects (updates cannot be edited once "
+        "the grace period has passed).")
 
     class Meta:
         abstract = True
         ordering = ["-date", "-pk"]
+        triggers = STANDS
 
 
 def add_update_page(request: HttpRequest, subject: Any, form_class: type, *, done: str,

@@ -30,7 +30,11 @@ class DeliveryObjectiveAdmin(admin.ModelAdmin):
 class ActivityUpdateInline(admin.StackedInline):
     model = ActivityUpdate
     extra = 0
-    raw_id_fields = ("author",)
+    raw_id_fields = ("author", "corrects")
+    can_delete = False  # an update stands once recorded (oversight/core/progress.py)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # existing updates are shown, not edited; add a correction instead
 
 
 @admin.register(CoreActivity)

@@ -19,8 +19,12 @@ class InspectionAdmin(admin.ModelAdmin):
 class ProgressUpdateInline(admin.StackedInline):
     model = ProgressUpdate
     extra = 0
-    fields = ("date", "rag", "narrative", "author")
-    raw_id_fields = ("author",)
+    fields = ("date", "rag", "narrative", "author", "corrects")
+    raw_id_fields = ("author", "corrects")
+    can_delete = False  # an update stands once recorded (oversight/core/progress.py)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # existing updates are shown, not edited; add a correction instead
 
 
 @admin.register(Finding)

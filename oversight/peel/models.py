@@ -184,7 +184,6 @@ class Rag(models.TextChoices):
 class ProgressUpdate(ProgressUpdateBase):
     finding = models.ForeignKey(Finding, on_delete=models.CASCADE, related_name="updates")
     rag = models.CharField("RAG rating", max_length=10, choices=Rag)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta(ProgressUpdateBase.Meta):
         get_latest_by = ["date", "pk"]

@@ -2,18 +2,24 @@
 history cannot be altered: event tables and their contexts refuse UPDATE and
 DELETE, even from SQL."""
 
+from datetime import timedelta
+
 import pghistory
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 from django.urls import reverse
+from django.utils import timezone
 from pghistory.models import Context, Event, Events
 
 from elg.models import Action
 from oversight.core.audit_context import ADMINISTRATION, PAGE
+from oversight.delivery.models import ActivityUpdate
+from oversight.peel.models import ProgressUpdate
 from oversight.plan.models import Deliverable
-from tests.factories import ActionFactory
+from tests.factories import ActionFactory, CoreActivityFactory, FindingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +131,31 @@ def test_a_portal_page_change_keeps_who_and_where(staff_client, current_plan):
     change = Events.objects.tracks(meeting).filter(pgh_label="update").get()
     assert change.pgh_diff["place"][1] == "Devizes"
     assert change.pgh_context["via"] == PAGE
+
+
+def recorded_long_ago(update):
+    """As if recorded two hours ago (allowed: the update is still new)."""
+    type(update).objects.filter(pk=update.pk).update(
+        recorded_at=timezone.now() - timedelta(minutes=settings.STATEMENT_GRACE_MINUTES + 60))
+    update.refresh_from_db()
+
+
+@pytest.mark.parametrize("model", [ProgressUpdate, ActivityUpdate], ids=lambda m: m.__name__)
+def test_a_progress_update_stands_after_the_grace_period(model):
+    subject = {"finding": FindingFactory()} if model is ProgressUpdate else {
+        "activity": CoreActivityFactory()}
+    extra = {"rag": "amber"} if model is ProgressUpdate else {"status": "on_track"}
+    update = model.objects.create(date="2026-11-02", narrative="On track", **subject, **extra)
+    update.narrative = "Typo fixed"
+    update.save()  # within the grace period: still the author's to mend
+    recorded_long_ago(update)
+    update.save()  # saving it unchanged is no change
+    table = model._meta.db_table
+    assert refused(f'UPDATE "{table}" SET narrative = %s WHERE id = %s',  # noqa: S608
+                   "Rewritten", update.pk)
+    assert refused(f'DELETE FROM "{table}" WHERE id = %s', update.pk)  # noqa: S608
+    correction = model.objects.create(date="2026-11-03", narrative="Behind, in fact",
+                                      corrects=update, **subject, **extra)
+    assert list(update.corrections.all()) == [correction]
+    update.refresh_from_db()
+    assert update.narrative == "Typo fixed"
