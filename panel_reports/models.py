@@ -245,6 +245,10 @@ class ReportEvent(models.Model):
         constraints = [models.CheckConstraint(
             condition=~models.Q(action="sent_back") | ~models.Q(comment=""),
             name="sending_back_has_a_comment")]
+        # Who submitted, sent back or published a report, and what they said,
+        # is never rewritten: a later step is a new event.
+        triggers = [pgtrigger.Protect(name="report_events_stand",
+                                      operation=pgtrigger.Update | pgtrigger.Delete)]
 
     def __str__(self) -> str:
         return self.get_action_display()

@@ -159,3 +159,18 @@ def test_a_progress_update_stands_after_the_grace_period(model):
     assert list(update.corrections.all()) == [correction]
     update.refresh_from_db()
     assert update.narrative == "Typo fixed"
+
+
+def test_a_reports_workflow_events_are_never_rewritten():
+    import datetime
+
+    from panel_reports.models import Report, ReportEvent
+    from tests.factories import UserFactory
+
+    month = datetime.date(2026, 10, 1)
+    report = Report.objects.create(period_start=month, period_end=month, reference_month=month)
+    event = ReportEvent.objects.create(report=report, action="submitted", by=UserFactory())
+    table = ReportEvent._meta.db_table
+    assert refused(f'UPDATE "{table}" SET comment = %s WHERE id = %s',  # noqa: S608
+                   "Never said", event.pk)
+    assert refused(f'DELETE FROM "{table}" WHERE id = %s', event.pk)  # noqa: S608
