@@ -50,6 +50,7 @@ class Filters:
     kind: str = ""
     since: date | None = None
     until: date | None = None
+    record: int | None = None  # one record's history (of the kind given)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,9 @@ def _branch(table: Table, filters: Filters, after: Cursor | None, limit: int) ->
     first; at the same moment, by kind then id, descending)."""
     where: list[str] = ["TRUE"]
     params: list[Any] = []
+    if filters.record is not None:
+        where.append("pgh_obj_id = %s" if "pgh_obj_id" in table.columns else "FALSE")
+        params.append(filters.record)
     if filters.person is not None:
         where.append(f"pgh_context_id IN (SELECT id FROM {CONTEXTS} "  # noqa: S608
                      "WHERE metadata -> 'user' = to_jsonb(%s::integer))")
@@ -142,6 +146,8 @@ def _keys(filters: Filters, after: Cursor | None, limit: int) -> list[tuple]:
 @dataclass
 class Entry:
     slug: str
+    label: str  # the kind of record's event model
+    obj_id: int | None  # the record's id, if it has one
     when: datetime
     who: str
     via: str
@@ -230,7 +236,8 @@ def _entry(label: str, when: datetime, row: dict, previous: dict, context: dict,
         changes = [(name, "", _text(value)) for name, value in data.items()
                    if value not in (None, "")]
     return Entry(
-        slug=f"{label}:{row.get('pgh_id')}", when=when, who=who_changed(context, users),
+        slug=f"{label}:{row.get('pgh_id')}", label=label, obj_id=row.get("pgh_obj_id"),
+        when=when, who=who_changed(context, users),
         via=str(context.get("via") or context.get("source") or ""),
         kind=names.get(label, label), record=_record(row.get("pgh_obj_id"), data),
         action=ACTIONS.get(str(row.get("pgh_label")), str(row.get("pgh_label"))),

@@ -27,7 +27,10 @@ def audit_log_page(request: HttpRequest) -> HttpResponse:
     entries, following = audit_log.page(form.filters(), request.GET.get("before", ""))
     query = request.GET.copy()
     query.pop("before", None)
-    context = {"form": form, "entries": entries, "following": following,
+    filters = form.filters()
+    record = (f"{audit_log.kinds().get(filters.kind, '')} #{filters.record}"
+              if filters.record else "")
+    context = {"form": form, "entries": entries, "following": following, "record": record,
                "query": query.urlencode(), "first": "before" in request.GET}
     return render(request, "oversight/audit_log.html", context)
 

@@ -14,6 +14,7 @@ class AuditFilterForm(GovukFormMixin, forms.Form):
     kind = forms.ChoiceField(label="Kind of record", required=False)
     since = day_field("From", required=False)
     until = day_field("To", required=False, help_text="For example 19 July 2022.")
+    record = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -30,5 +31,7 @@ class AuditFilterForm(GovukFormMixin, forms.Form):
         if not self.is_valid():
             return audit_log.Filters()
         data = self.cleaned_data
-        return audit_log.Filters(person=data["person"].pk if data["person"] else None,
-                                 kind=data["kind"], since=data["since"], until=data["until"])
+        return audit_log.Filters(
+            person=data["person"].pk if data["person"] else None, kind=data["kind"],
+            since=data["since"], until=data["until"],
+            record=data["record"] if data["kind"] else None)  # an id means nothing alone

@@ -114,3 +114,20 @@ def test_the_csv_holds_the_filtered_changes_safe_for_spreadsheets(client, lead, 
                        "Changes", "Reason"]
     assert len(rows) == 4 and {row[1] for row in rows[1:]} == {"Priya Shah"}
     assert all(row[7] == "'=HYPERLINK(\"http://x\")" for row in rows[1:])
+
+
+def test_one_records_history_is_the_log_of_its_changes(client, lead, changes_by):
+    author = UserFactory()
+    first, second = changes_by(author, 2)
+    with pghistory.context(user=author.pk, reason="Closed"):
+        first.status = "complete"
+        first.save()
+    log = page_text(client.get(reverse("audit_log")))
+    assert f"History of Action #{first.pk}" in log  # each row links to its record's history
+    kind = Action.pgh_event_model._meta.label
+    page = client.get(reverse("audit_log"), {"kind": kind, "record": first.pk})
+    assert [entry.action for entry in page.context["entries"]] == ["Changed", "Added"]
+    assert {entry.obj_id for entry in page.context["entries"]} == {first.pk}
+    assert f"History of Action #{first.pk}" in page_text(page)
+    alone = client.get(reverse("audit_log"), {"record": second.pk})  # no kind: ignored
+    assert len(alone.context["entries"]) > 2
