@@ -102,6 +102,7 @@ SUMMARIES = {
     Rating.PARTLY: "Progress shown, but gaps remain in the evidence; the OPCC is partly assured.",
     Rating.NOT_ASSURED: "The force could not yet show enough evidence of improvement.",
 }
+REVIEW_SUMMARY = "The force took the panel through the PEEL plan and the performance dashboard."
 RATINGS = [Rating.PARTLY, Rating.ASSURED, Rating.PARTLY, Rating.NOT_ASSURED]
 # Each rotation topic's actions (invented), found by a phrase of the topic:
 # (phrase, force owner, force action, OPCC owner, OPCC action).
@@ -219,9 +220,6 @@ def _hold(meeting: Meeting, today: date) -> None:
         Action.objects.create(meeting=meeting, description=text, owner=who,
                               organisation=organisation, due_date=due,
                               status=_status_by(due, today, meeting.date))
-
-
-REVIEW_SUMMARY = "The force took the panel through the PEEL plan and the performance dashboard."
 
 
 def _status_by(due: date, today: date, held: date) -> str:

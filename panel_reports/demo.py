@@ -112,8 +112,8 @@ def panel_year(year: int) -> list[dict]:
     """The demo's invented panel meetings of a year, as fixture entries."""
     entries = []
     for month, week, starts_at, place, items in PANEL_YEAR:
-        thursdays = [week[calendar.THURSDAY] for week in calendar.monthcalendar(year, month)
-                     if week[calendar.THURSDAY]]
+        thursdays = [days[calendar.THURSDAY] for days in calendar.monthcalendar(year, month)
+                     if days[calendar.THURSDAY]]
         names = {"year": year, "next": f"{(year + 1) % 100:02d}", "last": year - 1,
                  "year_short": f"{year % 100:02d}"}
         day = date(year, month, thursdays[week if week < 0 else week - 1])

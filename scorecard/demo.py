@@ -15,17 +15,16 @@ from django.conf import settings
 from django.db import transaction
 
 from oversight.plan.models import Objective
-from scorecard import stats
+from scorecard import freshness, stats
 from scorecard.demo_parts import Part, Split, split
 from scorecard.demo_series import (
-    FIRST_MONTH,
     KindsSplit,
     SeriesSpec,
     find,
     generate,
     split_kinds,
 )
-from scorecard.formats import add_months, current_month, month_key, month_of
+from scorecard.formats import current_month, month_key, month_of
 from scorecard.importing.measures import apply_measures, check_measures, compare_measures
 from scorecard.importing.reading import read_table
 from scorecard.importing.service import import_values
@@ -177,7 +176,8 @@ URBAN_RURAL = KindsSplit("RT-IMM-ART-URB", "RT-IMM-ART-RUR", date(2023, 9, 1),
 
 
 def last_complete_month(today: date) -> date:
-    return add_months(today.replace(day=1), -1)
+    """The newest month whose data a return could hold on `today`."""
+    return freshness.expected_month(today.replace(day=1))
 
 
 def demo_values(last: date | None = None) -> pd.DataFrame:
@@ -195,7 +195,7 @@ def demo_values(last: date | None = None) -> pd.DataFrame:
             series += [(URBAN_RURAL.first, spec.area, kinds[0]),
                        (URBAN_RURAL.second, spec.area, kinds[1])]
         if spec.code in SPLITS:
-            series += _parts(spec, specs, len(rows))
+            series += _parts(spec, specs, rows)
         for code, area, part_rows in series:
             frames.append(part_rows.assign(measure=code, area=area))
     table = pd.concat(frames, ignore_index=True)
@@ -204,7 +204,7 @@ def demo_values(last: date | None = None) -> pd.DataFrame:
     return table[COLUMNS].map(lambda cell: "" if pd.isna(cell) else str(cell))
 
 
-def _parts(whole: SeriesSpec, specs: list[SeriesSpec], months: int) -> list:
+def _parts(whole: SeriesSpec, specs: list[SeriesSpec], rows: pd.DataFrame) -> list:
     """(code, area, rows) of each area a count's force series is split into."""
     areas, unassigned, others_fall = SPLITS[whole.code]
     printed = {spec.area: spec for spec in specs if spec.code == whole.code}
@@ -214,8 +214,7 @@ def _parts(whole: SeriesSpec, specs: list[SeriesSpec], months: int) -> list:
         unassigned, others_fall)
     method = stats.Method()
     parts = split(plan, find(whole, method).x[0], method)
-    month = list(pd.date_range(FIRST_MONTH, periods=months, freq="MS").date)
-    return [(whole.code, area, pd.DataFrame({"month": month, "value": counts[:months]}))
+    return [(whole.code, area, pd.DataFrame({"month": rows["month"], "value": counts[:len(rows)]}))
             for (area, _), counts in zip(areas, parts, strict=True)]
 
 

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 from pghistory.models import Events
 
-from oversight.core.history import user_names, who_changed
+from oversight.core.history import ACTIONS, user_names, who_changed
 from scorecard.formats import month_label
 from scorecard.models import Area, Measure
 from scorecard.presenters import exact_value
@@ -30,7 +30,6 @@ class Revision:
     reason: str
 
 
-ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed"}
 
 
 def revisions(measure: Measure, limit: int = REVISIONS_SHOWN) -> list[Revision]:

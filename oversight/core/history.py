@@ -7,13 +7,20 @@ pghistory makes each tracked model's event model at run time, so type
 checkers cannot see `Model.pgh_event_model`: it is read here, once."""
 
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 import pghistory
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Model
+from pghistory.models import Event
 
 DIRECT = "Direct database change"
+# Each event's label as people read it.
+ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed",
+           "link.added": "Linked", "link.removed": "Unlinked",
+           "role.given": "Role given", "role.taken": "Role taken"}
 
 
 def change_trackers(**options: Any) -> tuple:
@@ -35,6 +42,13 @@ def audit_links(through: type[Model], model_name: str, app_label: str) -> None:
     row is gone, so the event keeps both ends)."""
     pghistory.track(pghistory.InsertEvent("link.added"), pghistory.DeleteEvent("link.removed"),
                     obj_field=None, model_name=model_name, app_label=app_label)(through)
+
+
+@cache
+def event_models() -> tuple[type[Model], ...]:
+    """Every table of history (pghistory's event models), once the apps are loaded."""
+    return tuple(model for model in apps.get_models()
+                 if issubclass(model, Event) and not model._meta.proxy)
 
 
 def event_model(model: type[Model]) -> type[Model]:

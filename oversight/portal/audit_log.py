@@ -14,17 +14,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.apps import apps
 from django.db import connection
 from django.utils import timezone
-from pghistory.models import Context, Event
+from pghistory.models import Context
 
-from oversight.core.history import user_names, who_changed
+from oversight.core.history import ACTIONS, event_models, user_names, who_changed
 
 PAGE_SIZE = 50
-ACTIONS = {"insert": "Added", "update": "Changed", "delete": "Removed",
-           "link.added": "Linked", "link.removed": "Unlinked",
-           "role.given": "Role given", "role.taken": "Role taken"}
 # Fields that say which record an event is about, in the order tried.
 NAMING_FIELDS = ("title", "name", "code", "reference", "acronym", "username", "action",
                  "description", "topic", "text", "label")
@@ -34,13 +30,12 @@ HIDDEN = {"id"}
 def kinds() -> dict[str, str]:
     """Each kind of record the log holds (its event model's label) and its name."""
     found = {}
-    for model in apps.get_models():
-        if issubclass(model, Event) and not model._meta.proxy:
-            tracked: Any = model.pgh_tracked_model
-            name = str(tracked._meta.verbose_name)
-            if tracked._meta.auto_created:  # a many-to-many table
-                name = name.replace("-", " ").replace(" relationship", " link")
-            found[model._meta.label] = name[:1].upper() + name[1:]
+    for model in event_models():
+        tracked: Any = getattr(model, "pgh_tracked_model")  # noqa: B009 (made at run time)
+        name = str(tracked._meta.verbose_name)
+        if tracked._meta.auto_created:  # a many-to-many table
+            name = name.replace("-", " ").replace(" relationship", " link")
+        found[model._meta.label] = name[:1].upper() + name[1:]
     return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
@@ -61,13 +56,9 @@ class Table:
 
 
 def tables(kind: str = "") -> list[Table]:
-    found = []
-    for model in apps.get_models():
-        wanted = not kind or model._meta.label == kind
-        if issubclass(model, Event) and not model._meta.proxy and wanted:
-            columns = frozenset(f.column for f in model._meta.concrete_fields)
-            found.append(Table(model._meta.label, model._meta.db_table, columns))
-    return found
+    return [Table(model._meta.label, model._meta.db_table,
+                  frozenset(f.column for f in model._meta.concrete_fields))
+            for model in event_models() if not kind or model._meta.label == kind]
 
 
 @dataclass(frozen=True)
@@ -219,11 +210,10 @@ def _rows(keys: list[tuple]) -> dict:
                 for label, pgh_id, row, before in cursor.fetchall()}
 
 
-def _json(value: Any) -> dict:
-    if isinstance(value, str):
-        loaded: dict = json.loads(value)
-        return loaded
-    return dict(value) if value else {}
+def _json(value: str | None) -> dict:
+    # Django has psycopg hand jsonb over as text (its JSONField decodes it).
+    loaded: dict = json.loads(value) if value else {}
+    return loaded
 
 
 def _entry(label: str, when: datetime, row: dict, previous: dict, context: dict,

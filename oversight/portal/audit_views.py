@@ -24,10 +24,10 @@ READ = permission_required(Perm.READ_AUDIT_LOG, raise_exception=True)
 @READ
 def audit_log_page(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
-    entries, following = audit_log.page(form.filters(), request.GET.get("before", ""))
+    filters = form.filters()
+    entries, following = audit_log.page(filters, request.GET.get("before", ""))
     query = request.GET.copy()
     query.pop("before", None)
-    filters = form.filters()
     record = (f"{audit_log.kinds().get(filters.kind, '')} #{filters.record}"
               if filters.record else "")
     context = {"form": form, "entries": entries, "following": following, "record": record,

@@ -16,6 +16,7 @@ from pghistory.models import Context, Event, Events
 
 from elg.models import Action
 from oversight.core.audit_context import ADMINISTRATION, PAGE
+from oversight.core.history import event_models
 from oversight.delivery.models import ActivityUpdate
 from oversight.peel.models import ProgressUpdate
 from oversight.plan.models import Deliverable
@@ -33,10 +34,6 @@ EXEMPT = {
     "scorecard.Figure": "computed from the audited values",
     "scorecard.FigureState": "computed from the audited values",
 }
-
-
-def event_models() -> list:
-    return [m for m in apps.get_models() if issubclass(m, Event) and not m._meta.proxy]
 
 
 def tracked() -> set:
