@@ -81,7 +81,7 @@ def compute(months: list[date], series: pd.DataFrame | None = None,
 # A refresh reads and computes about this many values at a time, so its
 # memory is that of a part, not of all the data (a million values at once
 # peaked at 1 GB: their rows as Python tuples, then as frames).
-PART_VALUES = 250_000
+PART_VALUES = 150_000
 
 
 def compute_in_parts(months: list[date], series: pd.DataFrame) -> Iterator[pd.DataFrame]:
