@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Max, Min
 
 from oversight.core.history import event_model
+from oversight.core.known import end_of
 from scorecard import stats
 from scorecard.formats import add_months
 from scorecard.models import Measure, MeasureArea, MethodSettings, MonthlyValue
@@ -61,13 +62,14 @@ def series_table(measure_ids: Collection[int] | None = None) -> pd.DataFrame:
 
 
 def compute(months: list[date], series: pd.DataFrame | None = None,
-            only_theirs: bool | None = None) -> pd.DataFrame:
+            only_theirs: bool | None = None, known: date | None = None) -> pd.DataFrame:
     """The figures of every series at each of `months`, from one read of the
     values they need: a row per month and series (columns month, measure, area
-    and stats.FIGURE_COLUMNS). `only_theirs`: as read_values."""
+    and stats.FIGURE_COLUMNS). `only_theirs`, `known`: as read_values."""
     series = series_table() if series is None else series
     numbers = {stats.month_number(m): m for m in months}
-    values = read_values(min(months), max(months), series, only_theirs=only_theirs)
+    values = read_values(min(months), max(months), series, only_theirs=only_theirs,
+                         known=known)
     table = stats.kpi_figures(values, series, list(numbers), MethodSettings.current())
     keys = series.index.get_indexer(table.index.get_level_values("series"))
     month = [numbers[n] for n in table.index.get_level_values("month")]
@@ -95,27 +97,37 @@ def compute_in_parts(months: list[date], series: pd.DataFrame) -> Iterator[pd.Da
 
 
 def read_values(first: date, last: date, series: pd.DataFrame,
-                window: int = MONTHS_NEEDED, only_theirs: bool | None = None) -> pd.DataFrame:
+                window: int = MONTHS_NEEDED, only_theirs: bool | None = None,
+                known: date | None = None) -> pd.DataFrame:
     """The values of `series`' measures that reference months first..last need
     (`window` months back from each), and fixed baselines' months. Filtered
-    by measure if `only_theirs`, or by default when they are few."""
-    table = MonthlyValue._meta.db_table
+    by measure if `only_theirs`, or by default when they are few. `known`: the
+    values as they stood at the end of that day, from their history."""
     # Month numbers as stats.month_number makes them, by Postgres.
-    sql = f"""
-        SELECT v.measure_id, v.area_id,
-               (extract(year FROM v.month) * 12 + extract(month FROM v.month) - 1)::int,
-               v.value::float8, v.numerator::float8, v.denominator::float8, v.weight::float8
-        FROM "{table}" v JOIN "{Measure._meta.db_table}" m ON m.id = v.measure_id
-        WHERE v.month <= %s AND (v.month >= %s
-              OR v.month BETWEEN m.baseline_start AND m.baseline_end)"""  # noqa: S608
+    columns = """v.measure_id, v.area_id,
+        (extract(year FROM v.month) * 12 + extract(month FROM v.month) - 1)::int,
+        v.value::float8, v.numerator::float8, v.denominator::float8, v.weight::float8"""
+    where = """v.month <= %s AND (v.month >= %s
+               OR v.month BETWEEN m.baseline_start AND m.baseline_end)"""
     params: list = [last, add_months(first, 1 - window)]
     if only_theirs is None:
         only_theirs = len(series) < 1000  # a few measures: read only theirs
     if only_theirs:
-        sql += " AND v.measure_id = ANY(%s)"
+        where += " AND v.measure_id = ANY(%s)"
         params.append(sorted(set(series["measure"].tolist())))
+    measures = f'JOIN "{Measure._meta.db_table}" m ON m.id = v.measure_id'
+    if known is None:
+        sql = f'SELECT {columns} FROM "{MonthlyValue._meta.db_table}" v {measures} WHERE {where}'  # noqa: S608
+    else:  # each value's latest history entry by then, unless that removed it
+        sql = f"""SELECT {columns} FROM (
+            SELECT DISTINCT ON (v.measure_id, v.area_id, v.month) v.*
+            FROM "{event_model(MonthlyValue)._meta.db_table}" v {measures}
+            WHERE v.pgh_created_at < %s AND {where}
+            ORDER BY v.measure_id, v.area_id, v.month, v.pgh_id DESC) v
+            WHERE v.pgh_label <> 'delete'"""  # noqa: S608
+        params.insert(0, end_of(known))
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, params)  # table names are the models' own, not input
         frame = pd.DataFrame(cursor.fetchall(), columns=VALUE_COLUMNS)
     frame = frame.astype({"month": int, **dict.fromkeys(VALUE_COLUMNS[3:], float)})
     frame["series"] = series_position(series, frame)
@@ -134,13 +146,14 @@ def series_position(series: pd.DataFrame, rows: pd.DataFrame) -> npt.NDArray[np.
     return found
 
 
-def trend_lines(month: date, series: pd.DataFrame) -> list[list[float]]:
+def trend_lines(month: date, series: pd.DataFrame,
+                known: date | None = None) -> list[list[float]]:
     """Column 1 for `series` (measure, area, aggregation): each one's monthly
-    values M−35..M, read for those series alone."""
+    values M−35..M, read for those series alone (as known on `known`)."""
     if series.empty:
         return []
     series = series.reset_index(drop=True)
-    values = read_values(month, month, series, window=stats.BASELINE_MONTHS)
+    values = read_values(month, month, series, window=stats.BASELINE_MONTHS, known=known)
     number = stats.month_number(month)
     lines = stats.trend_lines(values, series, [number])[number]
     return [list(line) for line in lines.to_numpy()]

@@ -45,9 +45,15 @@ def recomputing() -> bool:
     return not figure_store.is_current()
 
 
-def month_figures(month: date, measure_ids: Collection[int] | None = None) -> pd.DataFrame:
+def month_figures(month: date, measure_ids: Collection[int] | None = None,
+                  known: date | None = None) -> pd.DataFrame:
     """The stored figures at `month` of `measure_ids`' series (or every series),
-    indexed by (measure, area): stats.FIGURE_COLUMNS."""
+    indexed by (measure, area): stats.FIGURE_COLUMNS. As known on a past day
+    `known`, they are computed from the values' history (what a page shows:
+    a topic's or a briefing's series, so a few at a time)."""
+    if known is not None:
+        figures = computing.compute([month], computing.series_table(measure_ids), known=known)
+        return figures.drop(columns="month").set_index(["measure", "area"])
     ensure_current()
     sql = (f'SELECT measure_id, area_id, {FIGURE_FIELDS} FROM "{figure_store.TABLE}" '  # noqa: S608
            "WHERE month = %s")
@@ -80,9 +86,10 @@ def months_of(measures: QuerySet[Measure]) -> list[date]:
     return months() if bulk_load_under_way() else computing.month_range(measures)
 
 
-def add_trend_lines(rows: Sequence[KpiRow], month: date) -> None:
-    """Column 1, read for these rows alone: each one's values M−35..M. None
-    while a bulk load holds the values (the page says data are being loaded)."""
+def add_trend_lines(rows: Sequence[KpiRow], month: date, known: date | None = None) -> None:
+    """Column 1, read for these rows alone: each one's values M−35..M (as known
+    on `known`). None while a bulk load holds the values (the page says data
+    are being loaded)."""
     if bulk_load_under_way():
         return
     series = pd.DataFrame({"measure": [row.measure.pk for row in rows],
@@ -90,7 +97,7 @@ def add_trend_lines(rows: Sequence[KpiRow], month: date) -> None:
                            "aggregation": [row.measure.aggregation for row in rows]})
     try:
         with transaction.atomic(), busy_when_locked():
-            lines = computing.trend_lines(month, series)
+            lines = computing.trend_lines(month, series, known)
     except Busy:
         return
     for row, line in zip(rows, lines, strict=True):

@@ -1,13 +1,17 @@
 """The audit trail of a measure, as its page lists it: who, when, old → new, why."""
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.db import connection
 from pghistory.models import Events
 
-from oversight.core.history import ACTIONS, user_names, who_changed
+from oversight.core.history import ACTIONS, event_model, user_names, who_changed
+from oversight.core.known import end_of
 from scorecard.formats import month_label
-from scorecard.models import Area, Measure
+from scorecard.models import Area, Measure, MonthlyValue
 from scorecard.presenters import exact_value
 
 REVISIONS_SHOWN = 50
@@ -73,3 +77,64 @@ def _revision(measure: Measure, event: Events, areas: dict,
         changes=changes,
         reason=context.get("reason", ""),
     )
+
+
+@dataclass
+class RevisedValue:
+    """A value changed after the day a page is as known on: old → new."""
+
+    measure: Measure
+    area: str
+    month: date
+    changes: list  # (field, old, new) as display text
+    when: datetime
+    who: str
+    reason: str
+
+
+REVISED_FIELDS = ["value", "numerator", "denominator", "weight"]
+_REVISED_SINCE = """
+SELECT e.measure_id, e.area_id, e.month, e.pgh_created_at, c.metadata,
+       {new}, {old}
+FROM "{events}" e
+LEFT JOIN "pghistory_context" c ON c.id = e.pgh_context_id
+LEFT JOIN LATERAL (
+    SELECT * FROM "{events}" p
+    WHERE p.measure_id = e.measure_id AND p.area_id = e.area_id AND p.month = e.month
+      AND p.pgh_id < e.pgh_id
+    ORDER BY p.pgh_id DESC LIMIT 1) p ON p.pgh_label <> 'delete'
+WHERE e.pgh_created_at >= %s AND e.measure_id = ANY(%s) AND e.month BETWEEN %s AND %s
+ORDER BY e.pgh_created_at DESC, e.pgh_id DESC
+LIMIT %s
+"""
+
+
+def revised_since(known: date, measures: Iterable[Measure], first: date, last: date,
+                  limit: int = REVISIONS_SHOWN) -> list[RevisedValue]:
+    """The latest changes, made after the end of day `known`, to `measures`'
+    values for months first..last: what a page as known on that day does not
+    show (one query, bounded by `limit`)."""
+    by_id = {m.pk: m for m in measures}
+    sql = _REVISED_SINCE.format(
+        events=event_model(MonthlyValue)._meta.db_table,
+        new=", ".join(f"CASE WHEN e.pgh_label <> 'delete' THEN e.{f} END" for f in REVISED_FIELDS),
+        old=", ".join(f"p.{f}" for f in REVISED_FIELDS))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [end_of(known), list(by_id), first, last, limit])  # noqa: S608
+        # Django reads jsonb as text in raw SQL.
+        found = [(*row[:4], json.loads(row[4]) if row[4] else {}, *row[5:])
+                 for row in cursor.fetchall()]
+    areas = dict(Area.objects.filter(pk__in={row[1] for row in found}).values_list("id", "name"))
+    users = user_names({row[4].get("user") for row in found})
+    return [_revised(by_id[row[0]], areas[row[1]], row, users) for row in found]
+
+
+def _revised(measure: Measure, area: str, row: tuple, users: dict) -> RevisedValue:
+    _, _, month, when, context, *numbers = row
+    new, old = numbers[:len(REVISED_FIELDS)], numbers[len(REVISED_FIELDS):]
+    changes = [(name, exact_value(measure.unit, name, before),
+                exact_value(measure.unit, name, after))
+               for name, before, after in zip(REVISED_FIELDS, old, new, strict=True)
+               if before != after]
+    return RevisedValue(measure, area, month, changes, when, who_changed(context, users),
+                        context.get("reason", ""))

@@ -16,27 +16,30 @@ def active_measures() -> QuerySet[Measure]:
         "topic__priority").prefetch_related("areas", "thresholds")
 
 
-def rows_at(month: date, measures: Iterable[Measure], *,
-            trend_lines: bool = False) -> list[KpiRow]:
+def rows_at(month: date, measures: Iterable[Measure], *, trend_lines: bool = False,
+            known: date | None = None) -> list[KpiRow]:
     """The KPI rows of `measures` (from active_measures) at `month`, in seed order;
-    with their trend lines if asked (only pages that draw them need them)."""
+    with their trend lines if asked (only pages that draw them need them); from
+    the values as known at the end of day `known`, if given."""
     measures = list(measures)
-    rows = kpi_rows(measures, month_figures(month, [m.pk for m in measures]), month)
+    rows = kpi_rows(measures, month_figures(month, [m.pk for m in measures], known), month)
     if trend_lines:
-        add_trend_lines(rows, month)
+        add_trend_lines(rows, month, known)
     return rows
 
 
 def series_rows(month: date, series: Sequence[tuple[int, int]],
-                first_position: int = 0) -> list[KpiRow]:
+                first_position: int = 0, known: date | None = None) -> list[KpiRow]:
     """The KPI rows of (measure, area) pairs `series`, in that order; any no
     longer reported (figures a version behind the data) left out."""
     measures = {m.pk: m for m in active_measures().filter(pk__in={m for m, _ in series})}
     areas = {(m.pk, a.pk): a for m in measures.values() for a in m.areas.all()}
-    numbers = month_figures(month, list(measures)).to_dict("index")
+    numbers = month_figures(month, list(measures), known).to_dict("index")
     return [kpi_row(measures[key[0]], areas[key], numbers.get(key, {}), position, month)
             for position, key in enumerate(map(tuple, series), first_position) if key in areas]
 
 
-def topic_rows(topic: Topic, month: date, *, trend_lines: bool = False) -> list[KpiRow]:
-    return rows_at(month, active_measures().filter(topic=topic), trend_lines=trend_lines)
+def topic_rows(topic: Topic, month: date, *, trend_lines: bool = False,
+               known: date | None = None) -> list[KpiRow]:
+    return rows_at(month, active_measures().filter(topic=topic), trend_lines=trend_lines,
+                   known=known)
