@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
 from elg.evidence import assemble
 from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromForm
@@ -39,13 +40,15 @@ def page_heading(briefing: Briefing) -> str:
     return f"ELG {briefing.meeting.date:%-d %B %Y} · KLOE briefing: {briefing.topic}"
 
 
-def briefing_context(briefing: Briefing) -> dict:
-    evidence = assemble(briefing.meeting)
+def briefing_context(briefing: Briefing, as_it_stands: bool = False) -> dict:
+    """What the page and the printed briefing show: as known on the meeting day
+    once it is over (the printed briefing always), or `as_it_stands` today."""
+    evidence = assemble(briefing.meeting, as_it_stands)
     tables = [(t.topic, KpiTable(t.rows, evidence.month, caption=t.topic.name))
               for t in evidence.tables]
     questions = list(briefing.questions.select_related("theme"))
     return {"briefing": briefing, "meeting": briefing.meeting, "evidence": evidence,
-            "kpi_tables": tables, "themes": grouped(questions),
+            "kpi_tables": tables, "themes": grouped(questions), "today": timezone.localdate(),
             "arising": ActionTable(evidence.actions, evidence.as_of,
                                    caption="Actions arising from earlier meetings"),
             "deliverables": DeliverableTable(evidence.deliverables, orderable=False,
@@ -63,7 +66,8 @@ def grouped(questions: Iterable[BriefingQuestion]) -> list[tuple]:
 @READ
 def briefing(request: HttpRequest, pk: int) -> HttpResponse:
     briefing = readable_briefing(request, pk)
-    context = briefing_context(briefing) | {"breadcrumbs": crumbs(
+    as_it_stands = request.GET.get("figures") == "now"
+    context = briefing_context(briefing, as_it_stands) | {"breadcrumbs": crumbs(
         (f"{briefing.meeting.date:%-d %B %Y}", briefing.meeting.get_absolute_url()))}
     return render(request, "elg/briefing.html", context)
 

@@ -1,11 +1,12 @@
 """The evidence a KLOE briefing assembles, as of its meeting's date: the KPI
 tables of the objectives' topics, the deliverables behind or overdue, the
 actions still open from earlier meetings on the same objectives, and the PEEL
-findings on those objectives that HMICFRS has not closed (their status as it
-stands now: the register keeps no history of statuses, only dated updates).
+findings on those objectives that HMICFRS has not closed.
 
-Values entered after the meeting for months before it are shown as they stand
-now: the scorecard keeps one current value a month (its history is the audit).
+Once the meeting day is over, the figures, deliverables' progress and
+findings' statuses are those known at its end, rebuilt from their history:
+the briefing shows what the meeting saw, and lists what has been revised
+since. `known=None` asks for them as they stand now.
 """
 
 from collections.abc import Iterable
@@ -13,11 +14,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from elg.models import Action, Meeting
+from oversight.core.known import as_known, past
 from oversight.peel.models import Finding
 from oversight.plan.deliverables import DeliverableStatus
 from oversight.plan.models import Deliverable, Objective
 from oversight.plan.queries import deliverables_with_status
+from scorecard.computing import MONTHS_NEEDED
+from scorecard.formats import add_months
 from scorecard.freshness import month_seen_on
+from scorecard.history import revised_since
 from scorecard.models import Topic
 from scorecard.queries import active_measures, rows_at
 
@@ -36,26 +41,34 @@ class TopicTable:
 class Evidence:
     as_of: date
     month: date | None  # the KPI tables' reference month
+    known: date | None  # the day the evidence is as known on (None: as it stands)
     tables: list[TopicTable] = field(default_factory=list)
+    revised: list = field(default_factory=list)  # values revised since `known`
     deliverables: list = field(default_factory=list)
     actions: list = field(default_factory=list)
     findings: list = field(default_factory=list)
 
 
-def kpi_tables(objectives: Objectives, as_of: date) -> tuple[date | None, list[TopicTable]]:
+def kpi_tables(objectives: Objectives, as_of: date, known: date | None
+               ) -> tuple[date | None, list[TopicTable], list]:
+    """The reference month, the topics' KPI tables, and the values revised since `known`."""
     measures = active_measures().filter(topic__objective__in=objectives)
     month = month_seen_on(as_of, measures)
     if month is None:
-        return None, []
+        return None, [], []
     tables: dict[int, TopicTable] = {}
-    for row in rows_at(month, measures, trend_lines=True):
+    for row in rows_at(month, measures, trend_lines=True, known=known):
         topic = row.measure.topic
         tables.setdefault(topic.pk, TopicTable(topic, [])).rows.append(row)
-    return month, list(tables.values())
+    revised = [] if known is None else revised_since(
+        known, measures, add_months(month, 1 - MONTHS_NEEDED), month)
+    return month, list(tables.values()), revised
 
 
-def deliverables_needing_attention(objectives: Objectives, as_of: date) -> list:
-    rows = deliverables_with_status(Deliverable.objects.filter(objective__in=objectives), as_of)
+def deliverables_needing_attention(objectives: Objectives, as_of: date,
+                                   known: date | None) -> list:
+    rows = deliverables_with_status(Deliverable.objects.filter(objective__in=objectives), as_of,
+                                    known)
     return [row for row in rows if row.current_status in NEEDS_ATTENTION]
 
 
@@ -66,19 +79,27 @@ def actions_arising(meeting: Meeting) -> list[Action]:
     ).select_related("meeting").distinct().order_by("due_date", "pk"))
 
 
-def open_findings(objectives: Objectives) -> list[Finding]:
-    return list(Finding.objects.filter(objectives__in=objectives).exclude(
-        status=Finding.Status.CLOSED).in_report_order().distinct())
+def open_findings(objectives: Objectives, known: date | None) -> list[Finding]:
+    """The findings on `objectives` not closed (by `known`'s end, if given)."""
+    found = Finding.objects.filter(objectives__in=objectives).in_report_order().distinct()
+    if known is None:
+        return list(found.exclude(status=Finding.Status.CLOSED))
+    return [f for f in as_known(list(found), known) if f.status != Finding.Status.CLOSED]
 
 
-def assemble(meeting: Meeting) -> Evidence:
+def assemble(meeting: Meeting, as_it_stands: bool = False) -> Evidence:
+    """The meeting's evidence, as known at the end of its day once that is over
+    (unless `as_it_stands`)."""
     objectives = list(meeting.objectives.all())
-    month, tables = kpi_tables(objectives, meeting.date)
+    known = None if as_it_stands else past(meeting.date)
+    month, tables, revised = kpi_tables(objectives, meeting.date, known)
     return Evidence(
         as_of=meeting.date,
         month=month,
+        known=known,
         tables=tables,
-        deliverables=deliverables_needing_attention(objectives, meeting.date),
+        revised=revised,
+        deliverables=deliverables_needing_attention(objectives, meeting.date, known),
         actions=actions_arising(meeting),
-        findings=open_findings(objectives),
+        findings=open_findings(objectives, known),
     )

@@ -12,13 +12,15 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.backends.utils import CursorWrapper
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from elg.demo import load_elg
 from elg.demo import load_present as load_elg_present
 from oversight.core import two_factor
+from oversight.core.history import dated_event_tables, event_model
 from oversight.core.local_data import stored_secret
 from oversight.core.roles import Role
 from oversight.peel.demo import load_peel_and_delivery_plan, load_peel_present
@@ -113,6 +115,7 @@ def load_demo(today: date | None = None) -> tuple[Plan, list[tuple[str, Role]], 
     """The seeds' data, then the present as on `today` (default: today): the
     months, meetings, updates and reports since, up to that day."""
     today = today or timezone.localdate()
+    before = latest_entries()
     plan = load_plan(json.loads(DEMO_PLAN.read_text()))
     load_scorecard()
     load_peel_and_delivery_plan()
@@ -125,4 +128,43 @@ def load_demo(today: date | None = None) -> tuple[Plan, list[tuple[str, Role]], 
     load_peel_present(today)
     load_elg_present(today)
     load_panel_present(today)
+    date_entries(before)
     return plan, users, password
+
+
+# When the demo's records are taken to have been entered: a month's values on
+# the 10th of the next month (as a force's return would be), anything else at
+# the start of the seeds' year, so "as known on" a past day finds them.
+DEMO_START = "2022-01-01 09:00"
+_VALUE_ENTERED = ("least(now(), date_trunc('month', month) + interval '1 month 9 days 9 hours')"
+                  "::timestamptz")
+
+
+def latest_entries() -> dict[str, int]:
+    """Each history table's newest entry id."""
+    with connection.cursor() as cursor:
+        return {table: _newest(cursor, table) for table in dated_event_tables()}
+
+
+def date_entries(before: dict[str, int]) -> None:
+    """Move the history entries this load made (after `before`) to when the
+    demo says they were made. The tables' append-only triggers are set aside
+    for it, inside the load's own transaction (the owner's right, never a
+    page's or a job's)."""
+    from scorecard.models import MonthlyValue
+
+    values = event_model(MonthlyValue)._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table, newest in before.items():
+            when = _VALUE_ENTERED if table == values else "%s::timestamptz"
+            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+            cursor.execute(f'UPDATE "{table}" SET pgh_created_at = {when} '  # noqa: S608
+                           "WHERE pgh_id > %s", [newest] if table == values
+                           else [DEMO_START, newest])
+            cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+
+
+def _newest(cursor: CursorWrapper, table: str) -> int:
+    cursor.execute(f'SELECT coalesce(max(pgh_id), 0) FROM "{table}"')  # noqa: S608
+    newest: int = cursor.fetchone()[0]
+    return newest

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterable
 from django.utils import timezone
 from plotly.utils import PlotlyJSONEncoder
 
+from oversight.core.known import past
 from oversight.plan.models import Deliverable
 from oversight.plan.presenters import STATUS_TAG_COLOURS
+from oversight.plan.queries import deliverables_with_status
 from panel_reports import tokens
 from panel_reports.glossary import Marker
 from panel_reports.models import (
@@ -86,12 +88,14 @@ def so_what_problems(report: Report, text: str) -> list[str]:
 
 def deliverables_by_priority(report: Report,
                              sections: Iterable[PrioritySection]) -> dict[int, list]:
-    """The Plan's deliverables under way by the period's end, status as at that day."""
+    """The Plan's deliverables under way by the period's end, their progress and
+    status as at that day (as known at its end, once it is over)."""
     as_of = report.period_end_day
     found: dict[int, list] = {}
-    for deliverable in Deliverable.objects.with_objective().filter(
-            objective__priority__in=[s.priority_id for s in sections], start_date__lte=as_of):
-        status = deliverable.status(as_of)
+    for deliverable in deliverables_with_status(Deliverable.objects.filter(
+            objective__priority__in=[s.priority_id for s in sections], start_date__lte=as_of),
+            as_of, past(as_of)):
+        status = deliverable.current_status
         found.setdefault(deliverable.objective.priority_id, []).append({
             "action": deliverable.action, "due": f"{deliverable.due_date:%b %y}",
             "progress": deliverable.progress,

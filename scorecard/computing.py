@@ -137,7 +137,8 @@ def read_values(first: date, last: date, series: pd.DataFrame,
 def series_position(series: pd.DataFrame, rows: pd.DataFrame) -> npt.NDArray[np.int64]:
     """Each of `rows`' (measure, area) as its row number in `series` (−1 if none),
     by one integer key a pair (a million rows: far quicker than tuple keys)."""
-    width = int(max(series["area"].max(), rows["area"].max(), 0)) + 1 if len(rows) else 1
+    areas = [frame["area"].max() for frame in (series, rows) if len(frame)]
+    width = int(max(areas, default=0)) + 1
 
     def key(frame: pd.DataFrame) -> npt.NDArray[np.int64]:
         return frame["measure"].to_numpy(np.int64) * width + frame["area"].to_numpy(np.int64)

@@ -10,19 +10,22 @@ from datetime import date, timedelta
 from django.db import connection
 from django.utils import timezone
 
-from oversight.core.history import event_models
+from oversight.core.history import dated_event_tables
 
 
 def backdate(days: int) -> date:
     """Every history entry so far, `days` days earlier; returns the day before
     today (by then, all of them were known, and nothing made afterwards)."""
     with connection.cursor() as cursor:
-        for model in event_models():
-            table = model._meta.db_table
-            if not any(f.name == "pgh_created_at" for f in model._meta.fields):
-                continue
+        for table in dated_event_tables():
             cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
-            cursor.execute(f'UPDATE "{table}" SET pgh_created_at = pgh_created_at - %s',
-                           [timedelta(days=days)])
+            moved = f'UPDATE "{table}" SET pgh_created_at = pgh_created_at - %s'  # noqa: S608
+            cursor.execute(moved, [timedelta(days=days)])
             cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
     return timezone.localdate() - timedelta(days=1)
+
+
+def made_by(day: date) -> None:
+    """Every history entry so far moved back to `day` or earlier, as if all of
+    it had been entered by then."""
+    backdate((timezone.localdate() - day).days)

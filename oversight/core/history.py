@@ -51,6 +51,13 @@ def event_models() -> tuple[type[Model], ...]:
                  if issubclass(model, Event) and not model._meta.proxy)
 
 
+def dated_event_tables() -> list[str]:
+    """The history tables whose entries carry their time (all but link tables'
+    own bookkeeping)."""
+    return [model._meta.db_table for model in event_models()
+            if any(f.name == "pgh_created_at" for f in model._meta.fields)]
+
+
 def event_model(model: type[Model]) -> type[Model]:
     """The model pghistory records `model`'s changes in."""
     events: type[Model] = getattr(model, "pgh_event_model")  # noqa: B009

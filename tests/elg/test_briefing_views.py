@@ -3,9 +3,11 @@ bank, evidence as of the meeting, and who may read a draft."""
 
 import datetime
 
+import pghistory
 from django.urls import reverse
 
 from elg.models import Briefing, BriefingQuestion, Question
+from scorecard.models import MonthlyValue
 from tests.factories import (
     ActionFactory,
     DeliverableFactory,
@@ -13,6 +15,7 @@ from tests.factories import (
     RecommendationFactory,
     ThemeFactory,
 )
+from tests.history_time import made_by
 from tests.pages import cells, queries_of
 
 
@@ -104,6 +107,7 @@ def test_briefing_assembles_evidence_as_of_the_meeting(staff_client, briefing, p
                           objectives=[objective])
     RecommendationFactory(reference="R 3.1", text="Another objective's.",
                           objectives=[plan["3.2"]])
+    made_by(datetime.date(2022, 6, 1))  # all of it known on the meeting day
     page = staff_client.get(briefing_url(briefing)).content.decode()
     assert "Answer 999 calls promptly." in page
     assert "Closed already." not in page and "Another objective's." not in page
@@ -118,6 +122,7 @@ def test_briefing_shows_kpi_tables_for_the_month_before_the_meeting(
     kpi_data["topic"].save()
     briefing.meeting.date = datetime.date(2023, 10, 5)  # October's data are not in yet
     briefing.meeting.save()
+    made_by(datetime.date(2023, 10, 1))
     rows = cells(staff_client.get(briefing_url(briefing)))
     header = next(row for row in rows if row and row[0] == "Measure")
     assert header[2] == "Sep-2023"
@@ -145,3 +150,26 @@ def test_briefing_page_queries_do_not_grow_with_questions_and_topics(
     ActionFactory.create_batch(5, meeting=MeetingFactory(
         date=datetime.date(2022, 6, 2), objectives=[plan["1.2"]]))
     assert queries_of(staff_client, url) == before
+
+
+def test_briefing_shows_what_the_meeting_knew_and_what_was_revised_since(
+        staff_client, briefing, plan, kpi_data):
+    kpi_data["topic"].objective = plan["1.2"]
+    kpi_data["topic"].save()
+    briefing.meeting.date = datetime.date(2023, 10, 5)
+    briefing.meeting.save()
+    made_by(datetime.date(2023, 10, 1))  # September's figures in before the meeting
+    with pghistory.context(reason="Late crimes added"):
+        MonthlyValue.objects.filter(measure=kpi_data["count"], month="2023-09-01").update(
+            value=1300)
+    page = staff_client.get(briefing_url(briefing))
+    calls = next(row for row in cells(page) if row and row[0] == "Call Answered Volume: 999")
+    assert calls[2] == "1,100"  # as the meeting saw it
+    revised = next(row for row in cells(page) if row and row[0].startswith(
+        "Call Answered Volume: 999 – "))
+    assert revised[1:3] == ["Sep-2023", "value: 1,100 → 1,300"]
+    assert revised[-1] == "Late crimes added"
+    now = staff_client.get(briefing_url(briefing), {"figures": "now"})
+    calls = next(row for row in cells(now) if row and row[0] == "Call Answered Volume: 999")
+    assert calls[2] == "1,300"
+    assert "See them as known on the meeting day" in now.content.decode()

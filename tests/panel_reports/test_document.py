@@ -7,9 +7,11 @@ import datetime
 from django.db import connection
 from django.urls import reverse
 
+from oversight.plan.models import Deliverable
 from panel_reports import document, workflow
 from panel_reports.models import Acronym, Report
-from tests.factories import MeasureFactory
+from tests.factories import DeliverableFactory, MeasureFactory
+from tests.history_time import made_by
 from tests.pages import cells
 from tests.panel_reports.reports import DEC
 from tests.scorecard_data import OCT_2023, put_values
@@ -37,10 +39,22 @@ def test_acronyms_are_explained_at_first_use_and_listed_at_the_end(draft, staff)
 
 
 def test_deliverables_are_shown_with_their_status_at_the_periods_end(draft, staff_client):
+    made_by(datetime.date(2023, 12, 31))
     response = staff_client.get(reverse("panel_reports:part", args=[draft.pk, "priority-1"]))
     table = cells(response)
     assert table[0] == ["Action", "Date due", "Progress", "Status at 31 December 2023"]
     assert len(table) == 2  # the current plan's one deliverable
+
+
+def test_deliverables_progress_is_as_known_at_the_periods_end(draft):
+    Deliverable.objects.update(progress=40)
+    made_by(datetime.date(2023, 12, 31))  # 40% as the quarter ended
+    Deliverable.objects.update(progress=90)  # and 90% today
+    late = DeliverableFactory(objective=Deliverable.objects.get().objective,
+                              start_date=datetime.date(2023, 9, 1))  # added after the quarter
+    shown = document.build(draft)["parts"][0]["deliverables"]
+    assert [row["progress"] for row in shown] == [40]
+    assert late.action not in str(shown)
 
 
 def test_building_a_draft_reads_in_a_bounded_number_of_queries(draft, kpi_data, staff):
