@@ -123,6 +123,8 @@ def load_demo(today: date | None = None) -> tuple[Plan, list[tuple[str, Role]], 
     password = demo_password()
     users = load_users(password)
     load_demo_authenticators()
+    date_entries(before)  # before reports are published: they read deliverables as known
+    before = latest_entries()
     load_panel()  # after the users: staff build the report and the lead publishes it
     extend_scorecard(today)  # the months since the seed's report, up to last month
     load_peel_present(today)

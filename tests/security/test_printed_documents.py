@@ -19,6 +19,7 @@ from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Acronym, PanelMeeting, Report
 from tests.factories import BriefingFactory, RecommendationFactory, UserFactory
+from tests.history_time import made_by
 from tests.scorecard_data import OCT_2023
 
 SECRET_FILE_TEXT = "root:x:0:0"
@@ -99,6 +100,7 @@ def test_a_hostile_briefing_prints_as_text(client_for, pdf_printer, canary, curr
     briefing.questions.create(theme=Theme.objects.create(name=payload(canary, "THEME")),
                               text=payload(canary, "QUESTION"))
     RecommendationFactory(objectives=[objective], text=payload(canary, "FINDING"))
+    made_by(briefing.meeting.date)  # the finding known on the meeting day
     response = client_for(Role.FORCE_OFFICER).get(
         reverse("elg:briefing_pdf", args=[briefing.meeting_id]))
     assert response["Content-Type"] == "application/pdf"
