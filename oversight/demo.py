@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from elg.demo import load_elg
 from elg.demo import load_present as load_elg_present
 from oversight.core import two_factor
-from oversight.core.history import dated_event_tables, event_model
+from oversight.core.history import dated_event_tables, event_model, redate_entries
 from oversight.core.local_data import stored_secret
 from oversight.core.roles import Role
 from oversight.peel.demo import load_peel_and_delivery_plan, load_peel_present
@@ -150,20 +150,16 @@ def latest_entries() -> dict[str, int]:
 
 def date_entries(before: dict[str, int]) -> None:
     """Move the history entries this load made (after `before`) to when the
-    demo says they were made. The tables' append-only triggers are set aside
-    for it, inside the load's own transaction (the owner's right, never a
-    page's or a job's)."""
+    demo says they were made, inside the load's own transaction."""
     from scorecard.models import MonthlyValue
 
     values = event_model(MonthlyValue)._meta.db_table
-    with transaction.atomic(), connection.cursor() as cursor:
+    with transaction.atomic():
         for table, newest in before.items():
-            when = _VALUE_ENTERED if table == values else "%s::timestamptz"
-            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
-            cursor.execute(f'UPDATE "{table}" SET pgh_created_at = {when} '  # noqa: S608
-                           "WHERE pgh_id > %s", [newest] if table == values
-                           else [DEMO_START, newest])
-            cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
+            if table == values:
+                redate_entries(table, _VALUE_ENTERED, [], newest)
+            else:
+                redate_entries(table, "%s::timestamptz", [DEMO_START], newest)
 
 
 def _newest(cursor: CursorWrapper, table: str) -> int:

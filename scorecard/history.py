@@ -1,6 +1,5 @@
 """The audit trail of a measure, as its page lists it: who, when, old → new, why."""
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -8,11 +7,12 @@ from datetime import date, datetime
 from django.db import connection
 from pghistory.models import Events
 
-from oversight.core.history import ACTIONS, event_model, user_names, who_changed
+from oversight.core.history import ACTIONS, event_model, jsonb, user_names, who_changed
 from oversight.core.known import end_of
 from scorecard.formats import month_label
 from scorecard.models import Area, Measure, MonthlyValue
 from scorecard.presenters import exact_value
+from scorecard.rules import NUMBER_COLUMNS
 
 REVISIONS_SHOWN = 50
 WHAT = {
@@ -92,7 +92,7 @@ class RevisedValue:
     reason: str
 
 
-REVISED_FIELDS = ["value", "numerator", "denominator", "weight"]
+REVISED_FIELDS = NUMBER_COLUMNS
 _REVISED_SINCE = """
 SELECT e.measure_id, e.area_id, e.month, e.pgh_created_at, c.metadata,
        {new}, {old}
@@ -121,8 +121,7 @@ def revised_since(known: date, measures: Iterable[Measure], first: date, last: d
         old=", ".join(f"p.{f}" for f in REVISED_FIELDS))
     with connection.cursor() as cursor:
         cursor.execute(sql, [end_of(known), list(by_id), first, last, limit])  # noqa: S608
-        # Django reads jsonb as text in raw SQL.
-        found = [(*row[:4], json.loads(row[4]) if row[4] else {}, *row[5:])
+        found = [(*row[:4], jsonb(row[4]), *row[5:])
                  for row in cursor.fetchall()]
     areas = dict(Area.objects.filter(pk__in={row[1] for row in found}).values_list("id", "name"))
     users = user_names({row[4].get("user") for row in found})

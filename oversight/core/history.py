@@ -6,6 +6,7 @@ values. Event tables are append-only (settings.PGHISTORY_APPEND_ONLY).
 pghistory makes each tracked model's event model at run time, so type
 checkers cannot see `Model.pgh_event_model`: it is read here, once."""
 
+import json
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pghistory
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Model
 from pghistory.models import Event
 
@@ -62,6 +64,25 @@ def event_model(model: type[Model]) -> type[Model]:
     """The model pghistory records `model`'s changes in."""
     events: type[Model] = getattr(model, "pgh_event_model")  # noqa: B009
     return events
+
+
+def jsonb(value: str | None) -> dict:
+    """A jsonb column read by raw SQL: Django has psycopg hand it over as text
+    (its JSONField decodes it)."""
+    loaded: dict = json.loads(value) if value else {}
+    return loaded
+
+
+def redate_entries(table: str, when: str, params: list, after: int = 0) -> None:
+    """Set the time of history table `table`'s entries after id `after` to the
+    SQL expression `when`. Only for invented data (the demo, tests): the
+    table's append-only triggers are set aside for that one statement, which
+    only the table's owner may do, never the portal's pages or jobs."""
+    with connection.cursor() as cursor:
+        cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
+        cursor.execute(f'UPDATE "{table}" SET pgh_created_at = {when} '  # noqa: S608
+                       "WHERE pgh_id > %s", [*params, after])
+        cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
 
 
 def user_names(ids: Iterable[int | None]) -> dict:

@@ -1,39 +1,31 @@
 """"As known on day D": what the portal held at the end of a past day, rebuilt
 from the audit trail (history is append-only, so a past day's answer never
-changes). Pages take it as ?known=YYYY-MM-DD."""
+changes)."""
 
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from django.db.models import Model
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 
 from oversight.core.history import event_model
 
-PARAMETER = "known"
 M = TypeVar("M", bound=Model)
 
 
-def parse_day(text: str | None, today: date | None = None) -> date | None:
-    """A past day as YYYY-MM-DD, or None (today's data) for anything else:
-    a blank, a malformed date, today or a day still to come."""
+def parse_day(text: str | None) -> date | None:
+    """A day as YYYY-MM-DD, or None for a blank or anything else."""
     try:
-        day = date.fromisoformat((text or "").strip())
+        return date.fromisoformat(text.strip()) if text else None
     except ValueError:
         return None
-    return day if day < (today or timezone.localdate()) else None
 
 
-def known_day(request: HttpRequest) -> date | None:
-    return parse_day(request.GET.get(PARAMETER))
-
-
-def past(day: date) -> date | None:
+def past(day: date | None) -> date | None:
     """`day` if it is over (its records can be read as known then), else None."""
-    return day if day < timezone.localdate() else None
+    return day if day is not None and day < timezone.localdate() else None
 
 
 def end_of(day: date) -> datetime:

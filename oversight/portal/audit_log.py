@@ -8,7 +8,6 @@ change made meanwhile shifts nothing. Three more read the page's changes
 with the row each followed (for old → new), their contexts and users.
 """
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -18,7 +17,7 @@ from django.db import connection
 from django.utils import timezone
 from pghistory.models import Context
 
-from oversight.core.history import ACTIONS, event_models, user_names, who_changed
+from oversight.core.history import ACTIONS, event_models, jsonb, user_names, who_changed
 
 PAGE_SIZE = 50
 # Fields that say which record an event is about, in the order tried.
@@ -206,14 +205,8 @@ def _rows(keys: list[tuple]) -> dict:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
-        return {(label, pgh_id): (_json(row), _json(before))
+        return {(label, pgh_id): (jsonb(row), jsonb(before))
                 for label, pgh_id, row, before in cursor.fetchall()}
-
-
-def _json(value: str | None) -> dict:
-    # Django has psycopg hand jsonb over as text (its JSONField decodes it).
-    loaded: dict = json.loads(value) if value else {}
-    return loaded
 
 
 def _entry(label: str, when: datetime, row: dict, previous: dict, context: dict,

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.known import parse_day
 from oversight.core.roles import Perm
 from oversight.peel.models import Finding
 from oversight.portal import dashboard
@@ -16,13 +17,6 @@ from scorecard.formats import month_end, month_key
 from scorecard.freshness import month_seen_on
 from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.tables import TopMeasuresTable
-
-
-def parse_day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
 
 
 def as_at(request: HttpRequest, form: ReferenceMonthForm) -> tuple[date | None, date]:

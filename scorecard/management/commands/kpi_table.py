@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from oversight.core.known import as_known_label, parse_day
+from oversight.core.known import as_known_label, parse_day, past
 from scorecard.formats import month_label, parse_month
 from scorecard.kpi_export import table_cells, write_csv
 from scorecard.models import Area, Topic
@@ -24,7 +24,7 @@ class Command(BaseCommand):
         reference = parse_month(month)
         if reference is None:
             raise CommandError("Give the month as YYYY-MM, for example 2023-10.")
-        day = parse_day(known) if known else None
+        day = past(parse_day(known))
         if known and day is None:
             raise CommandError("Give --known as a day before today, YYYY-MM-DD.")
         topics = Topic.objects.all()
