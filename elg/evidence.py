@@ -19,10 +19,8 @@ from oversight.peel.models import Finding
 from oversight.plan.deliverables import DeliverableStatus
 from oversight.plan.models import Deliverable, Objective
 from oversight.plan.queries import deliverables_with_status
-from scorecard.computing import MONTHS_NEEDED
-from scorecard.formats import add_months
 from scorecard.freshness import month_seen_on
-from scorecard.history import revised_since
+from scorecard.history import revised_behind
 from scorecard.models import Topic
 from scorecard.queries import active_measures, rows_at
 
@@ -60,8 +58,7 @@ def kpi_tables(objectives: Objectives, as_of: date, known: date | None
     for row in rows_at(month, measures, trend_lines=True, known=known):
         topic = row.measure.topic
         tables.setdefault(topic.pk, TopicTable(topic, [])).rows.append(row)
-    revised = [] if known is None else revised_since(
-        known, measures, add_months(month, 1 - MONTHS_NEEDED), month)
+    revised = revised_behind(known, measures, month)
     return month, list(tables.values()), revised
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from elg.half_years import HalfYear
 from oversight.core.history import audit_links, audited
+from oversight.core.known import as_known
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective
@@ -247,6 +248,14 @@ class ActionQuerySet(models.QuerySet):
 
     def overdue(self, today: date) -> "ActionQuerySet":
         return self.still_open().filter(due_date__lt=today)
+
+    def overdue_as_known(self, today: date, known: date | None) -> list["Action"]:
+        """overdue(today), with each action as it stood at the end of day
+        `known` (its status and due date then), if given."""
+        if known is None:
+            return list(self.overdue(today))
+        return [action for action in as_known(list(self), known)
+                if action.status != ActionStatus.COMPLETE and action.due_date < today]
 
     def in_log(self, show: str, organisation: str, today: date) -> "ActionQuerySet":
         """The actions log's list: open, overdue (on `today`) or all; of one

@@ -124,6 +124,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     context = {
         "meeting": meeting,
+        "meeting_over": meeting.date < today,  # its dashboard link: as known on the day
         "briefing": briefing if briefing and briefing.visible_to(request.user) else None,
         "arising": arising_table(meeting, today),
         "actions": ActionTable(meeting.actions.all(), today, exclude=("meeting",),

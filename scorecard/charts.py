@@ -43,9 +43,10 @@ class Chart:
     element_id: str = ""  # of the page's JSON script element
 
 
-def measure_charts(measure: Measure, month: date) -> list[Chart]:
-    """One chart per area the measure is reported for (areas and thresholds prefetched)."""
-    return row_charts(rows_at(month, [measure], trend_lines=True), month)
+def measure_charts(measure: Measure, month: date, known: date | None = None) -> list[Chart]:
+    """One chart per area the measure is reported for (areas and thresholds
+    prefetched); from the values as known at the end of day `known`, if given."""
+    return row_charts(rows_at(month, [measure], trend_lines=True, known=known), month)
 
 
 def row_charts(rows: Sequence[KpiRow], month: date) -> list[Chart]:

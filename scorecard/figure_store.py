@@ -28,6 +28,7 @@ from oversight.core.locks import busy_when_locked
 from scorecard import stats
 from scorecard.computing import (
     MONTHS_NEEDED,
+    compute,
     compute_in_parts,
     month_range,
     series_table,
@@ -196,6 +197,25 @@ def _swap_in() -> None:
     with connection.cursor() as cursor:
         for statement in _REPLACE:
             cursor.execute(statement)
+
+
+KNOWN = "figures_as_known"
+
+
+@contextmanager
+def as_known(month: date, known: date) -> Iterator[str]:
+    """Every series' figures at `month` as known at the end of day `known`
+    (from the values' history), in a temporary table shaped like the store:
+    the ranking's SQL reads it as it reads the store. It lasts for the block,
+    inside a transaction (rolled back with it if the block fails)."""
+    figures = compute([month], known=known)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f'DROP TABLE IF EXISTS "{KNOWN}"')
+        cursor.execute(f'CREATE TEMP TABLE "{KNOWN}" (LIKE "{TABLE}" INCLUDING DEFAULTS)')
+        _copy(cursor, KNOWN, figures)
+        cursor.execute(f'ANALYZE "{KNOWN}"')
+        yield KNOWN
+        cursor.execute(f'DROP TABLE "{KNOWN}"')
 
 
 def _copy(cursor: Any, table: str, figures: pd.DataFrame) -> None:

@@ -46,16 +46,18 @@ def recomputing() -> bool:
 
 
 def month_figures(month: date, measure_ids: Collection[int] | None = None,
-                  known: date | None = None) -> pd.DataFrame:
+                  known: date | None = None, table: str = figure_store.TABLE) -> pd.DataFrame:
     """The stored figures at `month` of `measure_ids`' series (or every series),
     indexed by (measure, area): stats.FIGURE_COLUMNS. As known on a past day
     `known`, they are computed from the values' history (what a page shows:
-    a topic's or a briefing's series, so a few at a time)."""
+    a topic's or a briefing's series, so a few at a time). `table`: a table
+    shaped like the store to read them from instead (figure_store.as_known)."""
     if known is not None:
         figures = computing.compute([month], computing.series_table(measure_ids), known=known)
         return figures.drop(columns="month").set_index(["measure", "area"])
-    ensure_current()
-    sql = (f'SELECT measure_id, area_id, {FIGURE_FIELDS} FROM "{figure_store.TABLE}" '  # noqa: S608
+    if table == figure_store.TABLE:
+        ensure_current()
+    sql = (f'SELECT measure_id, area_id, {FIGURE_FIELDS} FROM "{table}" '  # noqa: S608
            "WHERE month = %s")
     params: list = [month]
     if measure_ids is not None:

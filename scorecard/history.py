@@ -9,7 +9,8 @@ from pghistory.models import Events
 
 from oversight.core.history import ACTIONS, event_model, jsonb, user_names, who_changed
 from oversight.core.known import end_of
-from scorecard.formats import month_label
+from scorecard.computing import MONTHS_NEEDED
+from scorecard.formats import add_months, month_label
 from scorecard.models import Area, Measure, MonthlyValue
 from scorecard.presenters import exact_value
 from scorecard.rules import NUMBER_COLUMNS
@@ -79,6 +80,25 @@ def _revision(measure: Measure, event: Events, areas: dict,
     )
 
 
+def values_as_known(measure: Measure, first: date, last: date, known: date) -> list[MonthlyValue]:
+    """`measure`'s values for months first..last as they stood at the end of
+    day `known` (each one's latest history entry by then, unless that removed
+    it): one query; their areas from the measure's (prefetched)."""
+    events = (event_model(MonthlyValue).objects  # type: ignore[attr-defined]
+              .filter(measure=measure, month__range=(first, last),
+                      pgh_created_at__lt=end_of(known))
+              .order_by("area_id", "month", "-pgh_id").distinct("area_id", "month"))
+    areas = {area.pk: area for area in measure.areas.all()}
+    fields = [f.attname for f in MonthlyValue._meta.concrete_fields]
+    values = []
+    for event in events:
+        if event.pgh_label != "delete" and event.area_id in areas:
+            value = MonthlyValue(**{name: getattr(event, name) for name in fields})
+            value.area = areas[event.area_id]
+            values.append(value)
+    return values
+
+
 @dataclass
 class RevisedValue:
     """A value changed after the day a page is as known on: old → new."""
@@ -126,6 +146,15 @@ def revised_since(known: date, measures: Iterable[Measure], first: date, last: d
     areas = dict(Area.objects.filter(pk__in={row[1] for row in found}).values_list("id", "name"))
     users = user_names({row[4].get("user") for row in found})
     return [_revised(by_id[row[0]], areas[row[1]], row, users) for row in found]
+
+
+def revised_behind(known: date | None, measures: Iterable[Measure],
+                   month: date) -> list[RevisedValue]:
+    """The values behind `measures`' figures at `month` (its 36 months and two
+    years' windows) revised after day `known`; none if not as known."""
+    if known is None:
+        return []
+    return revised_since(known, measures, add_months(month, 1 - MONTHS_NEEDED), month)
 
 
 def _revised(measure: Measure, area: str, row: tuple, users: dict) -> RevisedValue:

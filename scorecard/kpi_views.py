@@ -13,11 +13,12 @@ from oversight.core.breadcrumbs import section, trail
 from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective, Priority
-from scorecard import figures, freshness, kpi_export
+from scorecard import figure_store, figures, freshness, kpi_export
 from scorecard.formats import current_month, month_key, month_label, parse_month
+from scorecard.history import revised_behind
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
 from scorecard.models import Measure, MethodSettings, Topic
-from scorecard.queries import topic_rows
+from scorecard.queries import active_measures, topic_rows
 from scorecard.ranking import RankedRows
 from scorecard.summary import bullets
 from scorecard.tables import AttentionTable, FreshnessTable, KpiTable
@@ -56,38 +57,54 @@ def _topic_and_month(request: HttpRequest,
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def topic_table(request: HttpRequest, code: str) -> HttpResponse:
     topic, form, month = _topic_and_month(request, code)
-    rows = topic_rows(topic, month, trend_lines=True) if month else []
+    known = form.known_day()
+    rows = topic_rows(topic, month, trend_lines=True, known=known) if month else []
     table = KpiTable(rows, month or current_month(), caption=topic.name)
     RequestConfig(request, paginate=False).configure(table)
     context = {"topic": topic, "form": form, "month": month, "table": table,
                "summary": bullets(rows, month) if month else [],
-               "month_key": month_key(month) if month else "",
+               "month_key": month_key(month) if month else "", "known": known,
+               "known_query": f"&known={known.isoformat()}" if known else "",
+               "revised": revised_behind(known, {row.measure for row in rows}, month)
+               if month else [],
                "breadcrumbs": crumbs()}
     return render(request, "scorecard/topic.html", context)
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def topic_download(request: HttpRequest, code: str, kind: str) -> HttpResponse:
-    topic, _, month = _topic_and_month(request, code)
+    topic, form, month = _topic_and_month(request, code)
     if month is None or kind not in DOWNLOADS:
         return HttpResponse("There are no figures to download.", status=404,
                             content_type="text/plain")
-    header, body = kpi_export.table_cells(topic_rows(topic, month), month)
+    known = form.known_day()
+    header, body = kpi_export.table_cells(topic_rows(topic, month, known=known), month)
     content_type, write = DOWNLOADS[kind]
     response = HttpResponse(write(header, body, topic.name), content_type=content_type)
-    name = f"kpi-{topic.code}-{month_key(month)}.{kind}"
+    name = f"kpi-{topic.code}-{month_key(month)}{f'-as-known-{known}' if known else ''}.{kind}"
     return attachment(response, name)
 
 
 @permission_required(Perm.READ_SCORECARD, raise_exception=True)
 def attention(request: HttpRequest) -> HttpResponse:
     form = AttentionFilterForm(request.GET or None, figures.months())
-    month = form.chosen()
-    rows: RankedRows | list = RankedRows(month, form.filters()) if month else []
+    month, known = form.chosen(), form.known_day()
+    if month is None:
+        return _attention(request, form, None, [])
+    if known is None:
+        return _attention(request, form, month, RankedRows(month, form.filters()))
+    with figure_store.as_known(month, known) as figures_then:
+        return _attention(request, form, month, RankedRows(month, form.filters(), figures_then),
+                          known, revised_behind(known, active_measures(), month))
+
+
+def _attention(request: HttpRequest, form: AttentionFilterForm, month: date | None,
+               rows: RankedRows | list, known: date | None = None,
+               revised: list | None = None) -> HttpResponse:
     table = AttentionTable(rows, caption="Measures by exception weighting, highest first")
     RequestConfig(request, paginate={"per_page": 50}).configure(table)
     context = {"form": form, "month": month, "table": table, "count": len(rows),
-               "breadcrumbs": crumbs()}
+               "known": known, "revised": revised or [], "breadcrumbs": crumbs()}
     return render(request, "scorecard/attention.html", context)
 
 

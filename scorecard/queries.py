@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from scorecard import figure_store
 from scorecard.figures import add_trend_lines, month_figures
 from scorecard.kpi_rows import KpiRow, kpi_row, kpi_rows
 from scorecard.models import Measure, Topic
@@ -29,12 +30,13 @@ def rows_at(month: date, measures: Iterable[Measure], *, trend_lines: bool = Fal
 
 
 def series_rows(month: date, series: Sequence[tuple[int, int]],
-                first_position: int = 0, known: date | None = None) -> list[KpiRow]:
-    """The KPI rows of (measure, area) pairs `series`, in that order; any no
-    longer reported (figures a version behind the data) left out."""
+                first_position: int = 0, table: str = figure_store.TABLE) -> list[KpiRow]:
+    """The KPI rows of (measure, area) pairs `series`, in that order, their
+    figures read from `table`; any no longer reported (figures a version
+    behind the data) left out."""
     measures = {m.pk: m for m in active_measures().filter(pk__in={m for m, _ in series})}
     areas = {(m.pk, a.pk): a for m in measures.values() for a in m.areas.all()}
-    numbers = month_figures(month, list(measures), known).to_dict("index")
+    numbers = month_figures(month, list(measures), table=table).to_dict("index")
     return [kpi_row(measures[key[0]], areas[key], numbers.get(key, {}), position, month)
             for position, key in enumerate(map(tuple, series), first_position) if key in areas]
 

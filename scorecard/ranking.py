@@ -20,7 +20,7 @@ from scorecard.models import Area, Measure, Topic
 from scorecard.queries import series_rows
 
 _FROM = f"""
-    FROM "{figure_store.TABLE}" f
+    FROM "{{table}}" f
     JOIN "{Measure._meta.db_table}" m ON m.id = f.measure_id AND m.active
     JOIN "{Topic._meta.db_table}" t ON t.id = m.topic_id
     JOIN "{Area._meta.db_table}" a ON a.id = f.area_id
@@ -46,22 +46,30 @@ class Filters:
         return "".join(clauses), params
 
 
+def _from(table: str) -> str:
+    """The ranked figures' FROM: the store's, or a table shaped like it (a
+    name of ours, not input: figure_store.TABLE or figure_store.KNOWN)."""
+    if table == figure_store.TABLE:
+        ensure_current()
+    return _FROM.format(table=table)
+
+
 class RankedRows(TableData):
     """Every series at `month` that `filters` let through, highest weighting
     first, for a django-tables2 table: its length is one count, and a page of
-    it one read of that page's rows."""
+    it one read of that page's rows. `table`: where the figures are read."""
 
-    def __init__(self, month: date, filters: Filters) -> None:
+    def __init__(self, month: date, filters: Filters, table: str = figure_store.TABLE) -> None:
         super().__init__([])
-        self.month, self.filters = month, filters
-        ensure_current()
+        self.month, self.filters, self.figures = month, filters, table
+        self._from = _from(table)
         self._length: int | None = None
 
     def __len__(self) -> int:
         if self._length is None:
             where, params = self.filters.sql()
             with connection.cursor() as cursor:
-                cursor.execute(f"SELECT count(*) {_FROM}{where}", [self.month, *params])  # noqa: S608
+                cursor.execute(f"SELECT count(*) {self._from}{where}", [self.month, *params])  # noqa: S608
                 self._length = int(cursor.fetchone()[0])
         return self._length
 
@@ -75,10 +83,10 @@ class RankedRows(TableData):
             return []
         where, params = self.filters.sql()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT f.measure_id, f.area_id {_FROM}{where} ORDER BY {_ORDER} "  # noqa: S608
+            cursor.execute(f"SELECT f.measure_id, f.area_id {self._from}{where} ORDER BY {_ORDER} "  # noqa: S608
                            "LIMIT %s OFFSET %s", [self.month, *params, stop - start, start])
             series = cursor.fetchall()
-        return series_rows(self.month, series, start)
+        return series_rows(self.month, series, start, table=self.figures)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self[0:len(self)])
@@ -99,16 +107,18 @@ class PriorityCounts:
     top: list[tuple[int, int]]
 
 
-def by_priority(month: date, priorities: Sequence[int], top: int) -> list[PriorityCounts]:
-    """Each of `priorities` with series at `month`, and the rest as None (one query)."""
-    ensure_current()
+def by_priority(month: date, priorities: Sequence[int], top: int,
+                table: str = figure_store.TABLE) -> list[PriorityCounts]:
+    """Each of `priorities` with series at `month`, and the rest as None (one
+    query). `table`: where the figures are read."""
+    figures = _from(table)
     group = "CASE WHEN t.priority_id = ANY(%s) THEN t.priority_id END"
     with connection.cursor() as cursor:
         cursor.execute(f"""
             WITH ranked AS (
                 SELECT {group} AS priority, f.measure_id, f.area_id, f.weighting, f.movement,
                        row_number() OVER (PARTITION BY {group} ORDER BY {_ORDER}) AS rank
-                {_FROM})
+                {figures})
             SELECT priority, count(*),
                    count(*) FILTER (WHERE movement = 'concern'),
                    count(*) FILTER (WHERE movement = 'improvement'),

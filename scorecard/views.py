@@ -17,7 +17,7 @@ from scorecard.charts import measure_charts
 from scorecard.computing import month_range
 from scorecard.formats import add_months, current_month, month_key, month_label
 from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
-from scorecard.history import revisions, user_names, who_changed
+from scorecard.history import revised_behind, revisions, user_names, values_as_known, who_changed
 from scorecard.kpi_forms import ReferenceMonthForm
 from scorecard.models import Measure, MonthlyValue, Topic
 from scorecard.returns import ReturnRow
@@ -42,21 +42,30 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
         Measure.objects.select_related("topic").prefetch_related("areas", "thresholds"), code=code
     )
     form = ReferenceMonthForm(request.GET or None, month_range([measure]))
-    month = form.chosen()
-    values = MonthlyValue.objects.filter(measure=measure).select_related("area")
-    recent = values.filter(month__gt=add_months(month, -RECENT_MONTHS),
-                           month__lte=month) if month else []
+    month, known = form.chosen(), form.known_day()
+    recent = recent_values(measure, month, known) if month else []
     context = {
         "measure": measure,
         "form": form,
         "month": month,
-        "charts": measure_charts(measure, month) if month else [],
+        "known": known,
+        "revised": revised_behind(known, [measure], month) if month else [],
+        "charts": measure_charts(measure, month, known) if month else [],
         "comparators": measure.comparators.all(),
         "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
         "revisions": revisions(measure),
         "breadcrumbs": trail(("Measures", reverse("scorecard:measure_list"))),
     }
     return render(request, "scorecard/measure_detail.html", context)
+
+
+def recent_values(measure: Measure, month: date, known: date | None) -> list[MonthlyValue]:
+    """The measure's values of the RECENT_MONTHS to `month` (as known on `known`)."""
+    first = add_months(month, 1 - RECENT_MONTHS)
+    if known is not None:
+        return values_as_known(measure, first, month, known)
+    return list(MonthlyValue.objects.filter(measure=measure, month__range=(first, month))
+                .select_related("area"))
 
 
 @permission_required(Perm.ENTER_DATA, raise_exception=True)

@@ -69,18 +69,21 @@ def page_text(response) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-def table_rows(response) -> list[list[list[str]]]:
+def table_rows(response, leaving_out: str = "") -> list[list[list[str]]]:
     """Each table's body rows (cells' text), table by table; a table's one-cell
-    "nothing to show" row is left out."""
+    "nothing to show" row is left out, and so are tables of class `leaving_out`."""
 
     class Tables(HTMLParser):
         def __init__(self):
             super().__init__()
             self.tables, self.row, self.cell, self.in_body = [], None, None, False
+            self.left_out = set()
 
         def handle_starttag(self, tag, attrs):
             if tag == "table":
                 self.tables.append([])
+                if leaving_out and leaving_out in (dict(attrs).get("class") or "").split():
+                    self.left_out.add(len(self.tables) - 1)
             elif tag == "tbody":
                 self.in_body = True
             elif tag == "tr" and self.in_body:
@@ -105,4 +108,4 @@ def table_rows(response) -> list[list[list[str]]]:
 
     parser = Tables()
     parser.feed(response.content.decode())
-    return parser.tables
+    return [rows for n, rows in enumerate(parser.tables) if n not in parser.left_out]

@@ -4,6 +4,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.db import transaction
 
+from oversight.core.known import past
+
 # GOV.UK classes for widgets that do not set their own.
 WIDGET_CLASSES = {
     forms.TextInput: "govuk-input",
@@ -49,6 +51,28 @@ class GovukFormMixin:
             classes = attrs.get("class", "")
             base = next((name for name in ERROR_BASES if name in classes), "govuk-input")
             attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
+
+
+class KnownDayForm(forms.Form):
+    """"As known on": a past day whose records a page rebuilds from history
+    (core.known); blank for them as they stand."""
+
+    known = day_field(
+        "As known on (optional)", required=False,
+        help_text="A past day: everything as it stood at its end, before later changes")
+
+    def clean_known(self):
+        day = self.cleaned_data["known"]
+        if day is not None and past(day) is None:
+            raise forms.ValidationError("Enter a day before today")
+        return day
+
+    def known_day(self):
+        """The past day asked for (None: as they stand, or the day is in error)."""
+        if not self.is_bound:
+            return None
+        self.is_valid()  # cleans every field; one in error is not in cleaned_data
+        return self.cleaned_data.get("known")
 
 
 class LoginForm(GovukFormMixin, AuthenticationForm):

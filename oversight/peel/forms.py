@@ -2,7 +2,7 @@
 
 from django import forms
 
-from oversight.core.forms import GovukFormMixin, ProgressFormMixin, day_field
+from oversight.core.forms import GovukFormMixin, KnownDayForm, ProgressFormMixin, day_field
 from oversight.peel.models import Finding, Inspection, ProgressUpdate
 from oversight.plan.models import Objective
 from scorecard.models import Measure
@@ -10,7 +10,7 @@ from scorecard.models import Measure
 ANY = [("", "Any")]
 
 
-class FindingFilterForm(GovukFormMixin, forms.Form):
+class FindingFilterForm(GovukFormMixin, KnownDayForm):
     """The register's filters; each narrows the list, none changes the counts."""
 
     kind = forms.ChoiceField(required=False, choices=ANY + Finding.Kind.choices)
@@ -29,7 +29,8 @@ class FindingFilterForm(GovukFormMixin, forms.Form):
                       help_text="Overdue and sustained as of this day. Leave blank for today.")
 
     def as_of_or(self, default):
-        return (self.cleaned_data.get("as_of") if self.is_valid() else None) or default
+        self.is_valid()  # a day in error is not in cleaned_data
+        return self.cleaned_data.get("as_of") or default if self.is_bound else default
 
     def keep(self, findings, today):
         """The findings that pass the filters (objectives prefetched, evidence

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from oversight.core.breadcrumbs import section
+from oversight.core.changes import changed_since
+from oversight.core.known import as_known
 from oversight.core.progress import add_update_page
 from oversight.core.roles import Perm
 from oversight.peel import evidence
@@ -35,8 +37,11 @@ crumbs = section("PEEL register", "peel:register")
 @READ
 def register(request: HttpRequest) -> HttpResponse:
     form = FindingFilterForm(request.GET or None)
-    today = form.as_of_or(timezone.localdate())
+    today, known = form.as_of_or(timezone.localdate()), form.known_day()
     findings = list(Finding.objects.for_register().prefetch_related(LATEST_UPDATES))
+    changed = changed_since(findings, known)
+    if known is not None:  # each finding's status and dates as they stood then
+        findings = as_known(findings, known)
     month = evidence.attach_evidence(findings, as_of=today)
     shown = form.keep(findings, today)
     table = FindingTable(shown, today=today,
@@ -45,7 +50,7 @@ def register(request: HttpRequest) -> HttpResponse:
                "sustained_months": SUSTAINED_MONTHS,
                "counts": evidence.counts_by_kind_and_status(findings),
                "overdue": sum(f.is_overdue(today) for f in findings), "today": today,
-               "statuses": Finding.Status,
+               "statuses": Finding.Status, "known": known, "changes": changed,
                "inspections": Inspection.objects.all(), "stage": current_stage(),
                "breadcrumbs": crumbs()[:1]}
     return render(request, "oversight/peel/register.html", context)

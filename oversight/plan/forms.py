@@ -2,11 +2,11 @@
 
 from django import forms
 
-from oversight.core.forms import GovukFormMixin
+from oversight.core.forms import GovukFormMixin, KnownDayForm
 from oversight.plan.deliverables import DeliverableStatus
 
 
-class DeliverableFilterForm(GovukFormMixin, forms.Form):
+class DeliverableFilterForm(GovukFormMixin, KnownDayForm):
     status = forms.ChoiceField(
         label="Status",
         required=False,
@@ -24,4 +24,5 @@ class DeliverableFilterForm(GovukFormMixin, forms.Form):
     )
 
     def as_of_or(self, default):
-        return (self.cleaned_data.get("as_of") if self.is_valid() else None) or default
+        self.is_valid()  # a day in error is not in cleaned_data
+        return self.cleaned_data.get("as_of") or default if self.is_bound else default

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django_tables2 import RequestConfig
 
 from oversight.core.breadcrumbs import trail
+from oversight.core.changes import changed_since
 from oversight.core.roles import Perm
 from oversight.plan.forms import DeliverableFilterForm
 from oversight.plan.models import Deliverable, Objective, Plan
@@ -60,9 +61,10 @@ def objective_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def deliverable_list(request: HttpRequest) -> HttpResponse:
     plan = get_object_or_404(Plan, is_current=True)
     form = DeliverableFilterForm(request.GET or None)
-    as_of = form.as_of_or(timezone.localdate())
-    rows = deliverables_with_status(Deliverable.objects.in_plan(plan), as_of)
+    as_of, known = form.as_of_or(timezone.localdate()), form.known_day()
+    rows = deliverables_with_status(Deliverable.objects.in_plan(plan), as_of, known)
     counts = status_counts(rows)
+    changed = changed_since(list(Deliverable.objects.in_plan(plan)), known)
     if form.is_valid() and form.cleaned_data["status"]:
         rows = [row for row in rows if row.current_status == form.cleaned_data["status"]]
     table = DeliverableTable(rows)
@@ -75,6 +77,7 @@ def deliverable_list(request: HttpRequest) -> HttpResponse:
         "demo_placed": any(row.is_demo for row in rows),
         "as_of": as_of,
         "as_of_query": as_of if request.GET.get("as_of") else None,
+        "known": known, "changes": changed,
         "tolerance": settings.DELIVERABLE_BEHIND_TOLERANCE,
         "breadcrumbs": trail((plan.title, plan.get_absolute_url())),
     }

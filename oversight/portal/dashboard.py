@@ -17,14 +17,16 @@ import plotly.graph_objects as go
 
 from elg.models import Action
 from oversight.core.charts import figure_json, new_figure
+from oversight.core.known import as_known
 from oversight.peel import evidence
 from oversight.peel.models import Finding
 from oversight.plan.models import Deliverable, Plan, Priority
 from oversight.plan.queries import deliverables_with_status, status_counts
-from scorecard import freshness, ranking
+from scorecard import figure_store, freshness, ranking
 from scorecard.figures import add_trend_lines
+from scorecard.history import revised_behind
 from scorecard.kpi_rows import KpiRow
-from scorecard.queries import series_rows
+from scorecard.queries import active_measures, series_rows
 
 TOP_MEASURES = 5
 
@@ -44,13 +46,23 @@ class PriorityLine:
         return {"concern": self.concerns, "improvement": self.improvements}[movement]
 
 
-def priority_lines(priorities: Iterable[Priority], month: date) -> list[PriorityLine]:
+def priority_lines(priorities: Iterable[Priority], month: date,
+                   known: date | None = None) -> list[PriorityLine]:
     """Each priority's line, in the Plan's order; rows of no current priority last
-    (a query for the counts, and the top rows' reads, whatever their number)."""
+    (a query for the counts, and the top rows' reads, whatever their number).
+    From the figures as known at the end of day `known`, if given."""
+    if known is None:
+        return _priority_lines(priorities, month, figure_store.TABLE, None)
+    with figure_store.as_known(month, known) as table:
+        return _priority_lines(priorities, month, table, known)
+
+
+def _priority_lines(priorities: Iterable[Priority], month: date, table: str,
+                    known: date | None) -> list[PriorityLine]:
     lines = [PriorityLine(priority) for priority in priorities]
     by_priority = {line.priority.pk: line for line in lines if line.priority}
-    counted = ranking.by_priority(month, list(by_priority), TOP_MEASURES)
-    tops = iter(series_rows(month, [series for c in counted for series in c.top]))
+    counted = ranking.by_priority(month, list(by_priority), TOP_MEASURES, table)
+    tops = iter(series_rows(month, [series for c in counted for series in c.top], table=table))
     for counts in counted:
         line = by_priority.get(counts.priority) if counts.priority else None
         if line is None:
@@ -58,7 +70,7 @@ def priority_lines(priorities: Iterable[Priority], month: date) -> list[Priority
             lines.append(line)
         line.measures, line.concerns = counts.measures, counts.concerns
         line.improvements, line.top = counts.improvements, [next(tops) for _ in counts.top]
-    add_trend_lines([row for line in lines for row in line.top], month)
+    add_trend_lines([row for line in lines for row in line.top], month, known)
     return lines
 
 
@@ -71,8 +83,10 @@ class PeelSummary:
     month: date | None  # the month sustained improvement is judged at
 
 
-def peel_summary(as_of: date) -> PeelSummary:
+def peel_summary(as_of: date, known: date | None = None) -> PeelSummary:
     found = list(Finding.objects.for_register())
+    if known is not None:  # each finding's status and dates as they stood then
+        found = as_known(found, known)
     month = evidence.attach_evidence(found, as_of=as_of)
     return PeelSummary(evidence.counts_by_kind_and_status(found), len(found),
                        sum(f.is_overdue(as_of) for f in found),
@@ -83,6 +97,8 @@ def peel_summary(as_of: date) -> PeelSummary:
 class Dashboard:
     month: date | None  # the KPI figures' reference month
     as_of: date  # deliverables, findings and actions are judged on this day
+    known: date | None = None  # all as known at the end of this day (None: as they stand)
+    revised: list = field(default_factory=list)  # values revised since `known`
     lines: list[PriorityLine] = field(default_factory=list)
     peel: PeelSummary | None = None
     deliverables: dict = field(default_factory=dict)
@@ -99,25 +115,28 @@ class Dashboard:
         return sum(line.improvements for line in self.lines)
 
 
-def build(month: date | None, as_of: date, *, plan: bool = True, peel: bool = True,
-          elg: bool = True) -> Dashboard:
-    """The dashboard at KPI month `month`, the rest judged on `as_of`; the parts
-    the reader may not open are left out (plan, peel, elg)."""
-    board = Dashboard(month, as_of)
+def build(month: date | None, as_of: date, known: date | None = None, *, plan: bool = True,
+          peel: bool = True, elg: bool = True) -> Dashboard:
+    """The dashboard at KPI month `month`, the rest judged on `as_of`, all as
+    known at the end of day `known` if given; the parts the reader may not
+    open are left out (plan, peel, elg)."""
+    board = Dashboard(month, as_of, known)
     current = Plan.objects.filter(is_current=True).first()
     if month is not None:
-        board.lines = priority_lines(current.priorities.all() if current else [], month)
+        board.lines = priority_lines(current.priorities.all() if current else [], month, known)
+        board.revised = revised_behind(known, active_measures(), month)
     # Data are late if they lack the month expected by `as_of` (or the chosen month).
     expected = freshness.expected_month(as_of.replace(day=1))
     board.fresh_month = max(month, expected) if month else expected
     board.missing_data = freshness.missing_count(board.fresh_month)
     if plan and current:
         board.deliverables = status_counts(deliverables_with_status(
-            Deliverable.objects.in_plan(current), as_of))
+            Deliverable.objects.in_plan(current), as_of, known))
     if peel:
-        board.peel = peel_summary(as_of)
+        board.peel = peel_summary(as_of, known)
     if elg:
-        board.overdue_actions = list(Action.objects.overdue(as_of).select_related("meeting"))
+        board.overdue_actions = Action.objects.select_related("meeting").overdue_as_known(
+            as_of, known)
     return board
 
 

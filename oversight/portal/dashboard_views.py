@@ -28,7 +28,7 @@ def as_at(request: HttpRequest, form: ReferenceMonthForm) -> tuple[date | None, 
     if on is not None:
         return month_seen_on(on), on
     month = form.chosen()
-    if month is not None and form.is_bound and form.is_valid() and form.cleaned_data["month"]:
+    if month is not None and form.value("month"):
         return month, min(month_end(month), today)
     return month, today
 
@@ -38,13 +38,14 @@ def overall(request: HttpRequest) -> HttpResponse:
     form = ReferenceMonthForm(request.GET or None, figures.months())
     month, as_of = as_at(request, form)
     user = request.user
-    board = dashboard.build(month, as_of, plan=user.has_perm(Perm.READ_PLAN),
+    board = dashboard.build(month, as_of, form.known_day(), plan=user.has_perm(Perm.READ_PLAN),
                             peel=user.has_perm(Perm.READ_PEEL),
                             elg=user.has_perm(Perm.READ_ELG))
     tables = [TopMeasuresTable(line.top, month, caption=f"Measures most in need of attention: "
                                                         f"{dashboard.line_label(line)}")
               for line in board.lines]
     context = {"board": board, "form": form, "month": month, "as_of": as_of,
+               "known": board.known, "revised": board.revised,
                "month_key": month_key(month) if month else "",
                "lines": list(zip(board.lines, tables, strict=True)),
                "chart": dashboard.chart(board.lines),

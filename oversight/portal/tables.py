@@ -8,11 +8,13 @@ from elg.tables import ActionTable
 from oversight.core.tables import NUMERIC, ROW_HEADER, ListTable
 
 # A priority's count, linking to what needs attention filtered to it (and to the
-# movement, for concerns and improvements); the rest of the plan is not linked.
+# movement, for concerns and improvements; as known on the page's day, if it
+# is); the rest of the plan is not linked.
 COUNT = (
     "{% if record.priority %}{% url 'scorecard:attention' as attention %}"
     '<a class="govuk-link" href="{{ attention }}?month={{ month_key }}&amp;priority='
-    '{{ record.priority.pk }}{% if movement %}&amp;movement={{ movement }}{% endif %}">'
+    '{{ record.priority.pk }}{% if movement %}&amp;movement={{ movement }}{% endif %}'
+    "{% if known %}&amp;known={{ known|date:'Y-m-d' }}{% endif %}\">"
     '{{ value }}<span class="govuk-visually-hidden"> {{ words }} priority '
     "{{ record.priority.number }}</span></a>{% else %}{{ value }}{% endif %}"
 )

@@ -42,6 +42,15 @@ def overdue_on(finding, today) -> bool:
 register.filter("day", day)
 
 
+@register.simple_tag(takes_context=True)
+def query_without(context, name: str) -> str:
+    """This page's address query with `name` left out ("?" and the rest)."""
+    query = context["request"].GET.copy()
+    query.pop(name, None)
+    query.pop("page", None)
+    return f"?{query.urlencode()}"
+
+
 @register.filter
 def as_tag(value):
     """A tag stored as data: {"text": …, "colour": …}."""

@@ -6,11 +6,13 @@ import io
 import pghistory
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from scorecard.history import revised_since
 from scorecard.models import MonthlyValue
 from scorecard.queries import topic_rows
 from tests.history_time import backdate
+from tests.pages import cells, page_text
 from tests.scorecard_data import OCT_2023
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +71,70 @@ def test_kpi_table_refuses_a_day_that_is_not_past(kpi_data, day):
     with pytest.raises(CommandError, match="a day before today"):
         table("--known", day)
 
+
+
+def known_page(client, name, *args, **query):
+    url = reverse(f"scorecard:{name}", args=args)
+    return client.get(url, query)
+
+
+def test_a_topics_kpi_table_as_known_shows_what_that_day_held_and_what_was_revised(
+        revised, staff_client):
+    catalogue, meeting = revised
+    code = catalogue["topic"].code
+    then = known_page(staff_client, "topic", code, month="2023-10", known=meeting.isoformat())
+    calls = next(row for row in cells(then) if row[0] == "Call Answered Volume: 999")
+    assert calls[2:4] == ["2,000", "4,200"]
+    text = page_text(then)
+    assert f"As known on {meeting:%-d %B %Y}" in text
+    assert "value: 2,000 → 1,500" in text and "Force resubmitted October" in text
+    assert "See them as they stand today" in text
+    now = known_page(staff_client, "topic", code, month="2023-10")
+    calls = next(row for row in cells(now) if row[0] == "Call Answered Volume: 999")
+    assert calls[2] == "1,500" and "See them as they stand today" not in page_text(now)
+    download = known_page(staff_client, "topic_download", code, "csv", month="2023-10",
+                          known=meeting.isoformat())
+    assert "2,000" in download.content.decode() and "as-known" in download["Content-Disposition"]
+
+
+def test_what_needs_attention_as_known_ranks_the_figures_of_that_day(revised, staff_client):
+    catalogue, meeting = revised
+    then = known_page(staff_client, "attention", month="2023-10", known=meeting.isoformat())
+    now = known_page(staff_client, "attention", month="2023-10")
+
+    def calls(response):
+        return next(row for row in cells(response) if row[0].startswith("Call Answered"))
+
+    assert calls(then)[4] == "17.5%"  # 14,100 against 12,000, before the revision
+    assert calls(now)[4] != "17.5%"
+    assert "value: 2,000 → 1,500" in page_text(then)
+    assert "value: 2,000 → 1,500" not in page_text(now)
+
+
+@pytest.mark.parametrize(("day", "error"), [
+    ("2999-01-01", "Enter a day before today"), ("31 June 2022", "Enter a date like")])
+def test_a_day_not_past_is_refused_plainly_and_the_figures_are_todays(
+        revised, staff_client, day, error):
+    catalogue, _ = revised
+    response = known_page(staff_client, "topic", catalogue["topic"].code, month="2023-10",
+                          known=day)
+    assert error in page_text(response)
+    assert "See them as they stand today" not in page_text(response)
+    calls = next(row for row in cells(response) if row[0] == "Call Answered Volume: 999")
+    assert calls[2] == "1,500"  # the month chosen still stands
+
+
+def test_a_measure_page_as_known_shows_its_values_then_and_the_revisions(revised, staff_client):
+    catalogue, meeting = revised
+    url = reverse("scorecard:measure", args=[catalogue["count"].code])
+
+    force = catalogue["areas"][0].name
+
+    def recent(response):  # the recent values table: month, area, value
+        return [row[::2] for row in cells(response) if len(row) == 4 and row[1] == force][:2]
+
+    then = staff_client.get(url, {"month": "2023-10", "known": meeting.isoformat()})
+    assert recent(then) == [["Oct-2023", "2,000"], ["Sep-2023", "1,100"]]
+    assert "value: 2,000 → 1,500" in page_text(then)
+    now = staff_client.get(url, {"month": "2023-10"})
+    assert recent(now) == [["Oct-2023", "1,500"], ["Aug-2023", "1,100"]]

@@ -4,6 +4,7 @@ clock and the progress report; each page's queries bounded."""
 
 import datetime
 
+import pghistory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +18,9 @@ from tests.factories import (
     PlanFactory,
     RecommendationFactory,
 )
+from tests.history_time import backdate
 from tests.oversight.peel.findings import BROKEN, IMPROVING, measure_with, register_counts
-from tests.pages import cells, page_text, queries_of
+from tests.pages import cells, page_text, queries_of, table_rows
 
 
 def listed(response):
@@ -212,3 +214,19 @@ def test_the_progress_report_groups_recommendations_under_their_cause(staff_clie
     for _ in range(10):
         RecommendationFactory(cause=other, inspection=cause.inspection, measures=[measure])
     assert queries_of(staff_client, url) == few
+
+
+def test_the_register_as_known_on_a_past_day_shows_the_statuses_then(staff_client, cause):
+    RecommendationFactory(cause=cause, inspection=cause.inspection, reference="R 1.1")
+    day = backdate(5)
+    with pghistory.context(reason="HMICFRS accepted the evidence"):
+        Finding.objects.filter(reference="R 1.1").update(status="closed")
+    url = reverse("peel:register")
+    then = staff_client.get(url, {"known": day.isoformat()})
+    assert register_counts(then)["Recommendations"] == [1, 0, 0, 0, 1]
+    text = page_text(then)
+    assert f"As known on {day:%-d %B %Y}" in text and "HMICFRS accepted the evidence" in text
+    assert "Status: Open → Closed" in text
+    assert register_counts(staff_client.get(url))["Recommendations"] == [0, 0, 0, 1, 1]
+    closed_then = staff_client.get(url, {"status": "closed", "known": day.isoformat()})
+    assert table_rows(closed_then, leaving_out="pcc-revised-since")[-1] == []

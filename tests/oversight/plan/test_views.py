@@ -2,12 +2,15 @@
 
 from datetime import date
 
+import pghistory
 import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from oversight.plan.models import Plan
+from oversight.plan.models import Deliverable, Plan
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, PriorityFactory
+from tests.history_time import backdate
+from tests.pages import page_text, table_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,24 @@ def test_only_one_plan_can_be_current(current_plan):
     with pytest.raises(IntegrityError), transaction.atomic():
         PlanFactory(is_current=True)
     assert Plan.objects.filter(is_current=True).count() == 1
+
+
+def test_deliverables_as_known_on_a_past_day_show_the_progress_then_and_the_changes(
+        staff_client, current_plan):
+    objective = current_plan.priorities.get().objectives.get()
+    slow = DeliverableFactory(objective=objective, action="Recruit 40 officers", progress=40)
+    day = backdate(10)
+    with pghistory.context(reason="Recruits started in March"):
+        Deliverable.objects.filter(pk=slow.pk).update(progress=90)
+    DeliverableFactory(objective=objective, action="Added later")
+    url = reverse("plan:deliverables")
+    then = staff_client.get(url, {"known": day.isoformat()})
+    listed = table_rows(then, leaving_out="pcc-revised-since")[-1]
+    shown = [row[1:5:3] for row in listed]
+    assert ["Recruit 40 officers", "40%"] in shown and "Added later" not in str(shown)
+    text = page_text(then)
+    assert f"As known on {day:%-d %B %Y}" in text
+    assert "Progress (%): 40 → 90" in text and "Recruits started in March" in text
+    now = staff_client.get(url)
+    shown = [row[1:5:3] for row in table_rows(now)[-1]]
+    assert ["Recruit 40 officers", "90%"] in shown and "Added later" in str(shown)

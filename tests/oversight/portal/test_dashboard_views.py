@@ -4,13 +4,18 @@ and the queries do not grow with the number of measures."""
 
 import datetime
 
+import pghistory
 from django.urls import reverse
 
+from elg.models import Action
+from oversight.peel.models import Finding
+from scorecard.models import MonthlyValue
 from tests.factories import (
     AreaFactory,
     MeetingFactory,
     TopicFactory,
 )
+from tests.history_time import backdate
 from tests.oversight.portal.board import count_links, listed, measure
 from tests.pages import page_text, queries_of, table_rows
 
@@ -75,3 +80,39 @@ def test_an_unknown_month_is_refused_plainly(board_data, lead_client):
     response = lead_client.get(reverse("dashboard") + "?month=2030-01")
     assert "Choose a month that has data" in page_text(response)
     assert "with the force's data to October 2023" in page_text(response)
+
+
+def test_the_dashboard_as_known_on_a_past_day_shows_what_that_day_held(
+        board_data, lead_client):
+    """After the day: October corrected, every action completed and every finding
+    closed. As known on the day, the dashboard's counts are those it showed then,
+    and each opens a list of that length; what has changed since is listed."""
+    day = backdate(30)
+    with pghistory.context(reason="Force corrected October"):
+        MonthlyValue.objects.filter(month="2023-10-01").update(value=1000)
+    Action.objects.update(status="complete")
+    Finding.objects.update(status="closed")
+    url = reverse("dashboard") + f"?month=2023-10&known={day.isoformat()}"
+    response = lead_client.get(url)
+    text = page_text(response)
+    rows = table_rows(response)
+    by_priority = [row for table in rows for row in table if row[0].startswith(("1.", "2."))]
+    assert [[int(cell.split()[0]) for cell in row[1:]] for row in by_priority] == [
+        [5, 2, 2], [3, 2, 0]]
+    assert f"As known on {day:%-d %B %Y}" in text
+    assert "2 findings past their target date and not closed on 31 October 2023" in text
+    assert "2 actions overdue on 31 October 2023" in text
+    assert "Force corrected October" in text
+    for href, count in count_links(response.content.decode()):
+        if "/elg/actions/" not in href:  # the actions log lists actions as they stand
+            assert listed(lead_client, href) == count, href
+    now = page_text(lead_client.get(reverse("dashboard") + "?month=2023-10"))
+    assert "0 findings past their target date" in now and "0 actions overdue" in now
+
+
+def test_a_past_review_meetings_link_opens_the_dashboard_as_known_on_its_day(
+        board_data, staff_client):
+    review = MeetingFactory(date=datetime.date(2023, 11, 14), kind="review",
+                            topic="PEEL Plan / Overall Performance dashboard review")
+    html = staff_client.get(review.get_absolute_url()).content.decode()
+    assert reverse("dashboard") + "?on=2023-11-14&amp;known=2023-11-14" in html
