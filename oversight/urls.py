@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from oversight.core import account_views, system_views
-from oversight.portal import audit_views, dashboard_views, search_views
+from oversight.portal import audit_views, dashboard_views, history_views, search_views
 from oversight.portal import views as portal_views
 
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("search/", search_views.search_page, name="search"),
     path("audit/", audit_views.audit_log_page, name="audit_log"),
     path("audit/changes.csv", audit_views.audit_log_csv, name="audit_log_csv"),
+    path("history/<str:label>/<int:pk>/", history_views.record_history, name="record_history"),
     path("", include("oversight.plan.urls")),
     path("", include("oversight.delivery.urls")),
     path("peel/", include("oversight.peel.urls")),

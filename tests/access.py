@@ -57,6 +57,7 @@ ACCESS = {
     "search": everyone(OK),
     "audit_log": AUDIT_READERS,
     "audit_log_csv": AUDIT_READERS,
+    "record_history": PLAN_READERS,  # walked for an objective
     "dashboard": SCORECARD_READERS,
     "accessibility": everyone(OK, anonymous=OK),
     "healthz": everyone(OK, anonymous=OK),

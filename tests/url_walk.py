@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from elg.models import Question
+from oversight.core.history import event_model
 from oversight.core.roles import Role
 from oversight.peel.models import MonitoringStage
 from oversight.plan.models import Objective
@@ -105,6 +106,8 @@ def parameters(name, pattern, model, data):
         "panel_reports:section_edit": {"pk": data["report"].pk, "number": 1},
         "panel_reports:topic_edit": {"pk": data["report"].pk, "code": data["measure"].topic.code},
         "delivery:activity": {"pk": data["activity"].pk},
+        "record_history": {"label": event_model(Objective)._meta.label,
+                           "pk": data["objective"].pk},
         "elg:subscribed_calendar": {"token": "not-a-calendar-address"},
         "delivery:activity_update": {"pk": data["activity"].pk},
         "admin:view_on_site": {

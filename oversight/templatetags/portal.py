@@ -1,8 +1,10 @@
 from datetime import timedelta
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html_join
 
+from oversight.core.history import event_model
 from oversight.core.presenters import day, tag
 from oversight.delivery.presenters import activity_status_tag
 from oversight.peel.presenters import finding_status_tag, rag_tag
@@ -40,6 +42,12 @@ def overdue_on(finding, today) -> bool:
 
 
 register.filter("day", day)
+
+
+@register.simple_tag
+def history_url(record) -> str:
+    """The address of `record`'s own history page."""
+    return reverse("record_history", args=[event_model(type(record))._meta.label, record.pk])
 
 
 @register.simple_tag(takes_context=True)
