@@ -19,7 +19,8 @@ from scorecard.models import (
 class ReasonForm(forms.ModelForm):
     """Edits to audited data say why: the reason is kept with the change."""
 
-    reason = forms.CharField(
+    # The name every form's reason has (core.audit_context.REASON_FIELD).
+    change_reason = forms.CharField(
         label="Reason for the change",
         widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
         help_text="Kept in the history with who made the change and when.",
@@ -33,7 +34,7 @@ class ReasonAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj, form, change) -> None:
         # The request's history context (HistoryMiddleware) gets the reason.
-        pghistory.context(reason=form.cleaned_data["reason"], source="Administration")
+        pghistory.context(reason=form.cleaned_data["change_reason"], source="Administration")
         super().save_model(request, obj, form, change)
 
 

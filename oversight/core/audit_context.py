@@ -17,11 +17,25 @@ def job(name: str) -> pghistory.context:
     return pghistory.context(via=f"{JOB}: {name}")
 
 
+REASON_FIELD = "change_reason"  # the forms' "Why are you making this change?"
+REASON_LENGTH = 500
+
+
 class AuditMiddleware(HistoryMiddleware):
-    """pghistory's user and address, and whether the change came from the
-    administration or a portal page."""
+    """pghistory's user and address, whether the change came from the
+    administration or a portal page, and why, if its form says."""
 
     def get_context(self, request: HttpRequest) -> dict[str, Any]:
         context = super().get_context(request)
         context["via"] = ADMINISTRATION if request.path.startswith("/admin/") else PAGE
+        if reason := form_reason(request):
+            context["reason"] = reason
         return context
+
+
+def form_reason(request: HttpRequest) -> str:
+    """The reason a posted form gives. Only a plain form's body is read here:
+    an upload's is read by its view, after its own limits are set."""
+    if request.method != "POST" or request.content_type != "application/x-www-form-urlencoded":
+        return ""
+    return str(request.POST.get(REASON_FIELD, "")).strip()[:REASON_LENGTH]
