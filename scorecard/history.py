@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+import pandas as pd
+from django.conf import settings
 from django.db import connection
 from pghistory.models import Events
 
@@ -13,6 +15,7 @@ from scorecard.computing import MONTHS_NEEDED
 from scorecard.formats import add_months, month_label
 from scorecard.models import Area, Measure, MonthlyValue
 from scorecard.presenters import exact_value
+from scorecard.revision_stats import revision_figures
 from scorecard.rules import NUMBER_COLUMNS
 
 REVISIONS_SHOWN = 50
@@ -166,3 +169,34 @@ def _revised(measure: Measure, area: str, row: tuple, users: dict) -> RevisedVal
                if before != after]
     return RevisedValue(measure, area, month, changes, when, who_changed(context, users),
                         context.get("reason", ""))
+
+
+_VALUE_ENTRIES = """
+SELECT measure_id, area_id, count(*) AS entries,
+       (array_agg({figure} ORDER BY pgh_id))[1] AS first,
+       (array_agg({figure} ORDER BY pgh_id DESC) FILTER (WHERE pgh_label <> 'delete'))[1],
+       (array_agg(pgh_label ORDER BY pgh_id DESC))[1] = 'delete' AS removed,
+       (max(pgh_created_at) AT TIME ZONE %s)::date
+           - (month + interval '1 month' - interval '1 day')::date AS days
+FROM "{events}"
+WHERE measure_id = ANY(%s) AND month BETWEEN %s AND %s
+GROUP BY measure_id, area_id, month
+"""
+# A value's figure: its value, or its ratio where it is one.
+_FIGURE = "coalesce(value, numerator / nullif(denominator, 0))::float8"
+
+
+def value_revisions(measures: Iterable[Measure], first: date, last: date) -> pd.DataFrame:
+    """How `measures`' values for months first..last were revised after first
+    entered, each series a row (revision_stats.revision_figures): one query, a
+    row a value read back."""
+    ids = [m.pk for m in measures]
+    sql = _VALUE_ENTRIES.format(events=event_model(MonthlyValue)._meta.db_table, figure=_FIGURE)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [settings.TIME_ZONE, ids, first, last])  # noqa: S608
+        rows = pd.DataFrame(cursor.fetchall(), columns=[
+            "measure", "area", "entries", "first", "last", "removed", "days"])
+    held = rows.groupby(["measure", "area"]).size().rename("values").reset_index()
+    revised = rows[rows["entries"] > 1].astype(
+        {"first": float, "last": float, "days": float, "removed": bool})
+    return revision_figures(held, revised)

@@ -14,6 +14,7 @@ from oversight.core.downloads import attachment
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective, Priority
 from scorecard import figure_store, figures, freshness, kpi_export
+from scorecard.data_revisions import series_revisions, window, window_label
 from scorecard.formats import current_month, month_key, month_label, parse_month
 from scorecard.history import revised_behind
 from scorecard.kpi_forms import AttentionFilterForm, ReferenceMonthForm
@@ -21,7 +22,7 @@ from scorecard.models import Measure, MethodSettings, Topic
 from scorecard.queries import active_measures, topic_rows
 from scorecard.ranking import RankedRows
 from scorecard.summary import bullets
-from scorecard.tables import AttentionTable, FreshnessTable, KpiTable
+from scorecard.tables import AttentionTable, DataRevisionTable, FreshnessTable, KpiTable
 
 SCORECARD = ("Scorecard", "scorecard:index")
 DOWNLOADS = {
@@ -120,6 +121,19 @@ def data_freshness(request: HttpRequest) -> HttpResponse:
     context = {"table": table, "expected": month_label(expected), "chosen": expected != now,
                "missing": sum(1 for row in rows if row.missing), "breadcrumbs": crumbs()}
     return render(request, "scorecard/freshness.html", context)
+
+
+@permission_required(Perm.READ_SCORECARD, raise_exception=True)
+def data_revisions(request: HttpRequest) -> HttpResponse:
+    measures = list(active_measures())
+    span = window(measures)
+    rows = series_revisions(measures, *span) if span else []
+    table = DataRevisionTable(rows, caption="Values revised after they were first entered, "
+                              "by measure and area, the most revised first")
+    context = {"table": table, "span": window_label(*span) if span else "",
+               "revised": sum(row.revised for row in rows),
+               "values": sum(row.values for row in rows), "breadcrumbs": crumbs()}
+    return render(request, "scorecard/data_revisions.html", context)
 
 
 def methodology(request: HttpRequest) -> HttpResponse:

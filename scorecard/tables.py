@@ -1,6 +1,8 @@
 """The scorecard's tables (django-tables2): KPI tables, whose rows come from kpi_rows
 already formatted, then the catalogue, a measure's values and revisions, and uploads."""
 
+import math
+
 import django_tables2 as tables
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -290,3 +292,37 @@ class ReturnTable(ListTable):
         super().__init__(rows, caption=f"Values for {month_label}", **options)
         self.columns["previous"].column.verbose_name = previous_label
         self.columns["value"].column.verbose_name = month_label
+
+
+class DataRevisionTable(ListTable):
+    """Each measure and area's revisions after first entry (scorecard.data_revisions)."""
+
+    measure = tables.TemplateColumn(
+        '<a class="govuk-link" href="{{ record.measure.get_absolute_url }}#revisions">'
+        "{{ record.measure.name }}</a> – {{ record.area.name }}", verbose_name="Measure and area",
+        attrs=ROW_HEADER)
+    values = tables.Column(verbose_name="Values", attrs=NUMERIC)
+    revised = tables.Column(verbose_name="Revised after first entry", attrs=NUMERIC,
+                            empty_values=())
+    median_change = tables.Column(verbose_name="Median size of a revision", attrs=NUMERIC,
+                                  empty_values=())
+    largest_change = tables.Column(verbose_name="Largest revision", attrs=NUMERIC,
+                                   empty_values=())
+    removed = tables.Column(verbose_name="Removed", attrs=NUMERIC)
+    median_days = tables.Column(verbose_name="Median days after the month", attrs=NUMERIC,
+                                empty_values=())
+
+    class Meta:
+        empty_text = "No values are held for these months."
+
+    def render_revised(self, record) -> str:
+        return f"{record.revised} ({record.share:.0f}%)"
+
+    def render_median_change(self, value) -> str:
+        return "–" if math.isnan(value) else f"{value:.1f}%"
+
+    def render_largest_change(self, value) -> str:
+        return "–" if math.isnan(value) else f"{value:.1f}%"
+
+    def render_median_days(self, value) -> str:
+        return "–" if math.isnan(value) else f"{value:.0f}"

@@ -12,6 +12,7 @@ urlpatterns = [
     path("topics/<slug:code>/kpi.<str:kind>", kpi_views.topic_download, name="topic_download"),
     path("attention/", kpi_views.attention, name="attention"),
     path("freshness/", kpi_views.data_freshness, name="freshness"),
+    path("revisions/", kpi_views.data_revisions, name="data_revisions"),
     path("methodology/", kpi_views.methodology, name="methodology"),
     path("measures/", views.measure_list, name="measure_list"),
     path("measures/<str:code>/", views.measure_detail, name="measure"),

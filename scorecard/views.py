@@ -15,6 +15,7 @@ from oversight.core.roles import Perm
 from scorecard import returns
 from scorecard.charts import measure_charts
 from scorecard.computing import month_range
+from scorecard.data_revisions import series_revisions, window
 from scorecard.formats import add_months, current_month, month_key, month_label
 from scorecard.forms import ChooseReturnForm, MonthlyReturnForm
 from scorecard.history import revised_behind, revisions, user_names, values_as_known, who_changed
@@ -54,6 +55,8 @@ def measure_detail(request: HttpRequest, code: str) -> HttpResponse:
         "comparators": measure.comparators.all(),
         "recent": sorted(recent, key=lambda v: (-v.month.toordinal(), v.area.order)),
         "revisions": revisions(measure),
+        "revised_series": series_revisions([measure], *span) if (span := window([measure]))
+        else [],
         "breadcrumbs": trail(("Measures", reverse("scorecard:measure_list"))),
     }
     return render(request, "scorecard/measure_detail.html", context)

@@ -90,6 +90,7 @@ ACCESS = {
     "scorecard:topic_download": SCORECARD_READERS,
     "scorecard:attention": SCORECARD_READERS,
     "scorecard:freshness": SCORECARD_READERS,
+    "scorecard:data_revisions": SCORECARD_READERS,
     "scorecard:methodology": everyone(OK),
     "scorecard:measure_list": SCORECARD_READERS,
     "scorecard:measure": SCORECARD_READERS,
