@@ -47,3 +47,10 @@ def test_audit_log_benchmark_prints_its_times():
     printed = run("audit_log.py", "--events", "2000")
     assert "history entries: 2,002" in printed
     assert re.search(rf"deep page \(half-way\): \d+ ms = {RATIO} the floor", printed)
+
+
+def test_as_known_benchmark_prints_its_ratio():
+    printed = run("as_known.py", "--measures", "2", "--months", "40")
+    assert "history entries: 336 (a fifth revised twice)" in printed
+    assert re.search(rf"the same as known on [\d-]+: \d+ ms = {RATIO} the floor \(target <= 3\)",
+                     printed)
