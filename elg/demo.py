@@ -28,6 +28,7 @@ from elg.models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    OutcomeNote,
     Owner,
     Question,
     Rating,
@@ -81,8 +82,8 @@ def load_briefing(meeting, row, themes) -> None:
 
 
 def load_outcome(meeting, row) -> None:
-    meeting.notes = row["notes"]
-    meeting.save(update_fields=["notes"])
+    if row["notes"]:
+        OutcomeNote.objects.get_or_create(meeting=meeting, text=row["notes"])
     by_code = {o.code: o for o in meeting.objectives.all()}
     for code, rating in row["ratings"].items():
         Assurance.objects.update_or_create(meeting=meeting, objective=by_code[code],
@@ -208,8 +209,9 @@ def _hold(meeting: Meeting, today: date) -> None:
     owner, action, opcc_owner, opcc_action = next(
         (row[1:] for row in TOPIC_ACTIONS if row[0] in meeting.topic), (*REVIEW_ACTION, "", ""))
     meeting.status = MeetingStatus.HELD
-    meeting.notes = f"{INVENTED}\n{SUMMARIES[rating] if objectives else REVIEW_SUMMARY}"
-    meeting.save(update_fields=["status", "notes"])
+    meeting.save(update_fields=["status"])
+    OutcomeNote.objects.create(
+        meeting=meeting, text=f"{INVENTED}\n{SUMMARIES[rating] if objectives else REVIEW_SUMMARY}")
     for objective in objectives:
         Assurance.objects.create(meeting=meeting, objective=objective, rating=rating)
     actions = [(owner, action, Owner.FORCE, 42)]

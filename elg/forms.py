@@ -4,7 +4,9 @@ and a meeting's outcome. Messages are plain English."""
 from datetime import date, datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from elg.half_years import HalfYear
 from elg.models import (
@@ -14,6 +16,7 @@ from elg.models import (
     Meeting,
     MeetingKind,
     MeetingStatus,
+    OutcomeNote,
     Owner,
     Question,
     Rating,
@@ -290,15 +293,32 @@ class NewQuestionForm(GovukFormMixin, forms.Form):
         return text
 
 
+def note_label(note: OutcomeNote) -> str:
+    return f"The note of {timezone.localtime(note.recorded_at):%-d %B %Y %H:%M}: {note.text[:60]}"
+
+
 class OutcomeForm(GovukFormMixin, forms.Form):
     """Notes, the meeting's status and an assurance rating for each objective."""
 
     status = forms.ChoiceField(choices=MeetingStatus.choices)
-    notes = forms.CharField(label="Meeting notes", required=False,
-                            widget=forms.Textarea(attrs={"rows": 8}))
+    note = forms.CharField(
+        label="Add a note", required=False, widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="What the meeting found. A note can be mended for "
+        f"{settings.STATEMENT_GRACE_MINUTES} minutes; after that it stands, and a "
+        "later note corrects it.")
+    corrects = forms.ModelChoiceField(
+        label="This note corrects (optional)", required=False, queryset=OutcomeNote.objects.none(),
+        empty_label="No earlier note", widget=forms.Select(attrs={"class": "govuk-select"}),
+        error_messages={"invalid_choice": "Choose one of this meeting's notes"})
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        notes = meeting.outcome_notes.all()
+        if notes:
+            self.fields["corrects"].queryset = notes
+            self.fields["corrects"].label_from_instance = note_label
+        else:
+            del self.fields["corrects"]
         self.objectives = list(meeting.objectives.all())
         ratings = {a.objective_id: a.rating for a in meeting.assurances.all()}
         for objective in self.objectives:
@@ -308,6 +328,12 @@ class OutcomeForm(GovukFormMixin, forms.Form):
                 initial=ratings.get(objective.pk, ""),
                 widget=forms.Select(attrs={"class": "govuk-select"}),
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("corrects") and not (cleaned.get("note") or "").strip():
+            self.add_error("note", "Enter the note that corrects the earlier one")
+        return cleaned
 
     def ratings(self) -> dict:
         """objective -> rating ("" when not rated)."""

@@ -20,6 +20,7 @@ from django.utils import timezone
 from elg.half_years import HalfYear
 from oversight.core.history import audit_links, audited
 from oversight.core.known import as_known
+from oversight.core.progress import StatementBase
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective
@@ -62,7 +63,6 @@ class Meeting(models.Model):
     status = models.CharField(
         max_length=10, choices=MeetingStatus, default=MeetingStatus.SCHEDULED
     )
-    notes = models.TextField("meeting notes", blank=True)
 
     class Meta:
         ordering = ["date"]
@@ -80,6 +80,23 @@ class Meeting(models.Model):
     @property
     def half(self) -> HalfYear:
         return HalfYear.parse(self.half_year)
+
+
+@audited()
+class OutcomeNote(StatementBase):
+    """A note of what a held meeting found, a note at a time: it stands once
+    the grace period has passed, and a later note may correct it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="outcome_notes")
+    text = models.TextField("note")
+
+    class Meta(StatementBase.Meta):
+        ordering = ["recorded_at", "pk"]
+        constraints = [models.CheckConstraint(condition=~models.Q(text=""),
+                                              name="outcome_note_has_text")]
+
+    def __str__(self) -> str:
+        return f"Note on {self.meeting}, {timezone.localtime(self.recorded_at):%-d %B %Y %H:%M}"
 
 
 class BriefingStatus(models.TextChoices):

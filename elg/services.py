@@ -2,11 +2,12 @@
 
 from datetime import time
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.forms import BaseInlineFormSet
 
 from elg.half_years import HalfYear
-from elg.models import Assurance, Meeting
+from elg.models import Assurance, Meeting, OutcomeNote
 
 
 @transaction.atomic
@@ -22,12 +23,16 @@ def save_schedule(half: HalfYear, rows: list[dict], *, starts_at: time, place: s
 
 
 @transaction.atomic
-def record_outcome(meeting: Meeting, *, status: str, notes: str, ratings: dict,
-                   actions: BaseInlineFormSet) -> None:
-    """A held meeting's status and notes, its assurance rating per objective
-    (a blank rating removes one), and its actions (a formset, validated)."""
-    meeting.status, meeting.notes = status, notes
-    meeting.save(update_fields=["status", "notes"])
+def record_outcome(meeting: Meeting, *, status: str, note: str, corrects: OutcomeNote | None,
+                   author: User, ratings: dict, actions: BaseInlineFormSet) -> None:
+    """A held meeting's status, a new note (correcting an earlier one, if
+    given), its assurance rating per objective (a blank rating removes one),
+    and its actions (a formset, validated). Notes are only ever added."""
+    meeting.status = status
+    meeting.save(update_fields=["status"])
+    if note.strip():
+        OutcomeNote.objects.create(meeting=meeting, text=note.strip(), author=author,
+                                   corrects=corrects)
     for objective, rating in ratings.items():
         if rating:
             Assurance.objects.update_or_create(

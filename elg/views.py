@@ -114,7 +114,9 @@ def arising_table(meeting: Meeting, today: date) -> ActionTable:
 
 def meeting_with_parts(pk: int) -> Meeting:
     return get_object_or_404(
-        Meeting.objects.prefetch_related("objectives", "assurances__objective", "actions"), pk=pk)
+        Meeting.objects.prefetch_related("objectives", "assurances__objective", "actions",
+                                         "outcome_notes__author", "outcome_notes__corrects"),
+        pk=pk)
 
 
 @READ
@@ -151,12 +153,13 @@ def meeting_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = meeting_with_parts(pk)
     data = request.POST or None
-    form = OutcomeForm(data, meeting=meeting,
-                       initial={"status": MeetingStatus.HELD, "notes": meeting.notes})
+    form = OutcomeForm(data, meeting=meeting, initial={"status": MeetingStatus.HELD})
     actions = ActionFormSet(data, instance=meeting, prefix="actions")
     if request.method == "POST" and form.is_valid() and actions.is_valid():
         services.record_outcome(meeting, status=form.cleaned_data["status"],
-                                notes=form.cleaned_data["notes"], ratings=form.ratings(),
+                                note=form.cleaned_data["note"],
+                                corrects=form.cleaned_data.get("corrects"),
+                                author=signed_in_user(request), ratings=form.ratings(),
                                 actions=actions)
         messages.success(request, "Saved the meeting's outcome.")
         return redirect(meeting)

@@ -29,9 +29,10 @@ STANDS = [
 ]
 
 
-class ProgressUpdateBase(models.Model):
-    date = models.DateField()
-    narrative = models.TextField("progress")
+class StatementBase(models.Model):
+    """A record of what someone said (a progress update, a meeting's note):
+    who, when it was recorded, and the earlier one it corrects, if any."""
+
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                null=True, blank=True, related_name="+")
     recorded_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -42,8 +43,17 @@ class ProgressUpdateBase(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["-date", "-pk"]
+        ordering = ["-recorded_at", "-pk"]
         triggers = STANDS
+
+
+class ProgressUpdateBase(StatementBase):
+    date = models.DateField()
+    narrative = models.TextField("progress")
+
+    class Meta(StatementBase.Meta):
+        abstract = True
+        ordering = ["-date", "-pk"]
 
 
 def add_update_page(request: HttpRequest, subject: Any, form_class: type, *, done: str,

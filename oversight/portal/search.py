@@ -21,11 +21,12 @@ from django.contrib.postgres.search import (
 )
 from django.db.models import F, Func, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from elg.models import BriefingQuestion, Meeting, Question
+from elg.models import BriefingQuestion, Meeting, OutcomeNote, Question
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.peel.models import Finding
@@ -105,9 +106,15 @@ KINDS = [
                              f"{f.get_kind_display()} · {f.inspection.title}")),
     Kind("ELG meetings", Perm.READ_ELG,
          lambda user: Meeting.objects.all(),
-         vector(("topic", "A"), ("notes", "B"), ("place", "C")),
-         "notes",
+         vector(("topic", "A"), ("place", "C")),
+         "topic",
          lambda m, s: Result(str(m), m.get_absolute_url(), s, m.get_kind_display())),
+    Kind("ELG meeting notes", Perm.READ_ELG,
+         lambda user: OutcomeNote.objects.select_related("meeting"),
+         vector(("text", "A")),
+         "text",
+         lambda n, s: Result(str(n.meeting), f"{n.meeting.get_absolute_url()}#note-{n.pk}", s,
+                             f"Note of {timezone.localtime(n.recorded_at):%-d %B %Y}")),
     Kind("Panel meetings", Perm.READ_PUBLISHED_REPORTS,
          lambda user: PanelMeeting.objects.all(),
          vector(("place", "B"), ("items__title", "A")),

@@ -77,7 +77,7 @@ def test_staff_schedule_brief_and_record_then_officer_prints(page, browser, live
     meeting = Meeting.objects.get(date="2027-01-05")
     page.goto(meeting.get_absolute_url())
     page.get_by_role("link", name="Record the outcome").click()
-    page.get_by_label("Meeting notes").fill("Reporting remains a concern.")
+    page.get_by_label("Add a note").fill("Reporting remains a concern.")
     page.get_by_label(re.compile("^Assurance on objective 1.2")).select_option(
         label="Partly assured")
     for n, (text, due) in enumerate([("Bring the 101 trajectory", "2 February 2027"),

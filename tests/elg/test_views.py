@@ -5,13 +5,14 @@ import datetime
 
 from django.urls import reverse
 
-from elg.models import Action, Assurance, Meeting
+from elg.models import Action, Assurance, Meeting, OutcomeNote
 from tests.elg.seed import REVIEW
 from tests.factories import (
     ActionFactory,
     MeetingFactory,
 )
-from tests.pages import cells, queries_of
+from tests.oversight.core.test_audit_trail import recorded_long_ago, refused
+from tests.pages import cells, page_text, queries_of
 
 
 def test_a_meeting_on_a_taken_date_is_rejected(staff_client, plan):
@@ -43,7 +44,7 @@ def test_a_review_meeting_takes_the_review_topic_and_no_objectives(staff_client,
 
 
 def outcome_data(meeting, rating="partly", actions=()):
-    data = {"status": "held", "notes": "Good discussion.",
+    data = {"status": "held", "note": "Good discussion.",
             f"rating_{meeting.objectives.get().pk}": rating,
             "actions-TOTAL_FORMS": str(max(len(actions), 2)), "actions-INITIAL_FORMS": "0"}
     for i, (description, due) in enumerate(actions):
@@ -59,7 +60,10 @@ def test_outcome_records_notes_rating_and_actions(staff_client, briefing):
         meeting, actions=[("Audit THRIVE", "31 August 2022"), ("Report", "2022-09-30")]))
     assert response.status_code == 302
     meeting.refresh_from_db()
-    assert (meeting.status, meeting.notes) == ("held", "Good discussion.")
+    assert meeting.status == "held"
+    [note] = meeting.outcome_notes.all()
+    assert (note.text, note.author.username) == ("Good discussion.", response.wsgi_request.user
+                                                 .username)
     assert Assurance.objects.get(meeting=meeting).get_rating_display() == "Partly assured"
     assert sorted(a.description for a in meeting.actions.all()) == ["Audit THRIVE", "Report"]
 
@@ -72,8 +76,7 @@ def test_an_action_due_before_its_meeting_is_rejected(staff_client, briefing):
     assert ("The date due must be on or after the meeting (19 July 2022)."
             in response.content.decode())
     assert not Action.objects.exists()
-    meeting.refresh_from_db()
-    assert meeting.notes == ""  # nothing half-saved
+    assert not meeting.outcome_notes.exists()  # nothing half-saved
 
 
 def test_actions_log_flags_overdue_actions_and_filters(staff_client, plan):
@@ -125,3 +128,35 @@ def test_schedule_pages_queries_do_not_grow(staff_client, plan):
 
 def test_unknown_half_year_is_not_found(staff_client, plan):
     assert staff_client.get(reverse("elg:schedule"), {"half": "2022-H9"}).status_code == 404
+
+
+def test_a_later_note_corrects_an_earlier_one_and_both_stand(staff_client, briefing):
+    meeting = briefing.meeting
+    url = reverse("elg:outcome", args=[meeting.pk])
+    no_actions = {"actions-TOTAL_FORMS": "0"}
+    response = staff_client.post(url, outcome_data(meeting) | no_actions)
+    assert response.status_code == 302, page_text(response)[:3000]
+    first = meeting.outcome_notes.get()
+    data = outcome_data(meeting) | no_actions | {"note": "The force disputed the rating.",
+                                                 "corrects": str(first.pk)}
+    assert staff_client.post(url, data).status_code == 302
+    later = meeting.outcome_notes.get(corrects=first)
+    page = page_text(staff_client.get(meeting.get_absolute_url()))
+    assert "Good discussion." in page and "The force disputed the rating." in page
+    assert "Corrected by the note of" in page and "It corrects the note of" in page
+    missing = staff_client.post(url, outcome_data(meeting) | no_actions | {
+        "note": "", "corrects": later.pk})
+    assert "Enter the note that corrects the earlier one" in page_text(missing)
+
+
+def test_a_note_stands_after_the_grace_period(briefing):
+    note = OutcomeNote.objects.create(meeting=briefing.meeting, text="Good discussion")
+    note.text = "Good discussion."
+    note.save()  # within the grace period: still the author's to mend
+    recorded_long_ago(note)
+    table = OutcomeNote._meta.db_table
+    assert refused(f'UPDATE "{table}" SET text = %s WHERE id = %s',  # noqa: S608
+                   "Rewritten", note.pk)
+    assert refused(f'DELETE FROM "{table}" WHERE id = %s', note.pk)  # noqa: S608
+    note.refresh_from_db()
+    assert note.text == "Good discussion."

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from elg.models import Action, Briefing, Meeting, MeetingKind
+from elg.models import Action, Briefing, Meeting, MeetingKind, OutcomeNote
 from oversight.peel.models import ProgressUpdate
 from panel_reports.models import PanelMeeting, Report
 from scorecard.demo import LATE_TOPICS
@@ -117,7 +117,7 @@ def test_past_meetings_have_invented_outcomes_and_some_actions_still_open(on_fro
     assert held.count() == 9
     for meeting in held:
         assert meeting.status == "held"
-        assert meeting.notes.startswith("Demo outcome: invented")
+        assert meeting.outcome_notes.get().text.startswith("Demo outcome: invented")
         assert meeting.actions.exists()
         if meeting.is_scrutiny:
             assert meeting.assurances.count() == meeting.objectives.count() > 0
@@ -160,7 +160,8 @@ def state():
                     for pk, status, snapshot, at in Report.objects.values_list(
                         "pk", "status", "snapshot", "published_at")},
         "meetings": set(Meeting.objects.filter(date__lt=FROZEN).values_list(
-            "pk", "date", "status", "notes", "topic")),
+            "pk", "date", "status", "topic")),
+        "notes": set(OutcomeNote.objects.values_list("pk", "meeting", "text", "recorded_at")),
         "actions": set(Action.objects.values_list("pk", "description", "status", "due_date")),
         "briefings": set(Briefing.objects.values_list("pk", "meeting", "topic", "status")),
         "updates": set(ProgressUpdate.objects.values_list("pk", "date", "rag", "narrative")),
