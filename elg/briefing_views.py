@@ -6,6 +6,7 @@ Force officers read briefings once issued; a draft is the OPCC's own, and
 """
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib import messages
 from django.db import transaction
@@ -19,6 +20,7 @@ from elg.forms import BankChoiceForm, BriefingForm, NewQuestionForm, StartFromFo
 from elg.models import Briefing, BriefingQuestion, Meeting, Question, Theme
 from elg.tables import ActionTable
 from elg.views import MANAGE, READ, crumbs
+from oversight.core.known import parse_day
 from oversight.core.pdf import PrintedDocument
 from oversight.plan.models import Objective
 from oversight.plan.tables import DeliverableTable
@@ -40,10 +42,12 @@ def page_heading(briefing: Briefing) -> str:
     return f"ELG {briefing.meeting.date:%-d %B %Y} · KLOE briefing: {briefing.topic}"
 
 
-def briefing_context(briefing: Briefing, as_it_stands: bool = False) -> dict:
+def briefing_context(briefing: Briefing, as_it_stands: bool = False,
+                     known_on: date | None = None) -> dict:
     """What the page and the printed briefing show: as known on the meeting day
-    once it is over (the printed briefing always), or `as_it_stands` today."""
-    evidence = assemble(briefing.meeting, as_it_stands)
+    once it is over (the printed briefing always), on another past day
+    `known_on`, or `as_it_stands` today."""
+    evidence = assemble(briefing.meeting, as_it_stands, known_on)
     tables = [(t.topic, KpiTable(t.rows, evidence.month, caption=t.topic.name))
               for t in evidence.tables]
     questions = list(briefing.questions.select_related("theme"))
@@ -67,7 +71,8 @@ def grouped(questions: Iterable[BriefingQuestion]) -> list[tuple]:
 def briefing(request: HttpRequest, pk: int) -> HttpResponse:
     briefing = readable_briefing(request, pk)
     as_it_stands = request.GET.get("figures") == "now"
-    context = briefing_context(briefing, as_it_stands) | {"breadcrumbs": crumbs(
+    context = briefing_context(briefing, as_it_stands, parse_day(request.GET.get("known"))) | {
+        "breadcrumbs": crumbs(
         (f"{briefing.meeting.date:%-d %B %Y}", briefing.meeting.get_absolute_url()))}
     return render(request, "elg/briefing.html", context)
 

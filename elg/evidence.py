@@ -84,11 +84,12 @@ def open_findings(objectives: Objectives, known: date | None) -> list[Finding]:
     return [f for f in as_known(list(found), known) if f.status != Finding.Status.CLOSED]
 
 
-def assemble(meeting: Meeting, as_it_stands: bool = False) -> Evidence:
-    """The meeting's evidence, as known at the end of its day once that is over
-    (unless `as_it_stands`)."""
+def assemble(meeting: Meeting, as_it_stands: bool = False,
+             known_on: date | None = None) -> Evidence:
+    """The meeting's evidence, as known at the end of its day once that is over,
+    or of another past day `known_on` (unless `as_it_stands`)."""
     objectives = list(meeting.objectives.all())
-    known = None if as_it_stands else past(meeting.date)
+    known = None if as_it_stands else past(known_on) or past(meeting.date)
     month, tables, revised = kpi_tables(objectives, meeting.date, known)
     return Evidence(
         as_of=meeting.date,

@@ -5,6 +5,7 @@ import datetime
 
 import pghistory
 from django.urls import reverse
+from django.utils import timezone
 
 from elg.models import Briefing, BriefingQuestion, Question
 from scorecard.models import MonthlyValue
@@ -16,7 +17,7 @@ from tests.factories import (
     ThemeFactory,
 )
 from tests.history_time import made_by
-from tests.pages import cells, queries_of
+from tests.pages import cells, page_text, queries_of
 
 
 def briefing_url(briefing, name="elg:briefing"):
@@ -173,3 +174,8 @@ def test_briefing_shows_what_the_meeting_knew_and_what_was_revised_since(
     calls = next(row for row in cells(now) if row and row[0] == "Call Answered Volume: 999")
     assert calls[2] == "1,300"
     assert "See them as known on the meeting day" in now.content.decode()
+    # As known on another past day (yesterday: the revision was made today).
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    then = staff_client.get(briefing_url(briefing), {"known": yesterday.isoformat()})
+    calls = next(row for row in cells(then) if row and row[0] == "Call Answered Volume: 999")
+    assert calls[2] == "1,100" and f"As known on {yesterday:%-d %B %Y}" in page_text(then)
