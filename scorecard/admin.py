@@ -80,6 +80,10 @@ class MonthlyValueAdmin(ReasonAdmin):
     date_hierarchy = "month"
     raw_id_fields = ("measure",)
 
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        # A stored value keeps its key (a trigger holds it to that).
+        return ("measure", "area", "month") if obj else ()
+
 
 @admin.register(Annotation)
 class AnnotationAdmin(admin.ModelAdmin):

@@ -8,6 +8,7 @@ form, an upload, the admin or bulk SQL are all in the history.
 from typing import Any
 
 import pghistory
+import pgtrigger
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -234,6 +235,14 @@ class MonthlyValue(models.Model):
                 condition=models.Q(month__day=1), name="monthly_value_on_first_of_month"
             ),
         ]
+        # A value's history is read by its key (as known on a day, its revisions),
+        # so a stored value keeps its measure, area and month, however it is
+        # written: a value in the wrong place is removed and entered in the right one.
+        triggers = [pgtrigger.Protect(
+            name="value_key_stands", operation=pgtrigger.Update, condition=pgtrigger.Condition(
+                "OLD.measure_id IS DISTINCT FROM NEW.measure_id"
+                " OR OLD.area_id IS DISTINCT FROM NEW.area_id"
+                " OR OLD.month IS DISTINCT FROM NEW.month"))]
 
     def __str__(self) -> str:
         return f"{self.measure.code} {self.area.code} {self.month:%Y-%m}"

@@ -6,6 +6,7 @@ import io
 import pghistory
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 
 from scorecard.history import revised_since
@@ -138,3 +139,15 @@ def test_a_measure_page_as_known_shows_its_values_then_and_the_revisions(revised
     assert "value: 2,000 → 1,500" in page_text(then)
     now = staff_client.get(url, {"month": "2023-10"})
     assert recent(now) == [["Oct-2023", "1,500"], ["Aug-2023", "1,100"]]
+
+
+def test_a_stored_value_keeps_its_measure_area_and_month(kpi_data):
+    """As known on a day reads a value's history by its key: moving a value would
+    leave its old history under the old key."""
+    value = MonthlyValue.objects.filter(measure=kpi_data["count"], month=OCT_2023).get()
+    table = MonthlyValue._meta.db_table
+    for column, new in (("month", "2023-11-01"), ("measure_id", kpi_data["ratio"].pk)):
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f'UPDATE "{table}" SET {column} = %s WHERE id = %s',  # noqa: S608
+                           [new, value.pk])
+    MonthlyValue.objects.filter(pk=value.pk).update(value=2100)  # its figure may change
