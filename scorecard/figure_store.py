@@ -203,7 +203,7 @@ KNOWN = "figures_as_known"
 
 
 @contextmanager
-def as_known(month: date, known: date) -> Iterator[str]:
+def known_figures(month: date, known: date) -> Iterator[str]:
     """Every series' figures at `month` as known at the end of day `known`
     (from the values' history), in a temporary table shaped like the store:
     the ranking's SQL reads it as it reads the store. It lasts for the block,

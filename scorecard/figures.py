@@ -51,7 +51,7 @@ def month_figures(month: date, measure_ids: Collection[int] | None = None,
     indexed by (measure, area): stats.FIGURE_COLUMNS. As known on a past day
     `known`, they are computed from the values' history (what a page shows:
     a topic's or a briefing's series, so a few at a time). `table`: a table
-    shaped like the store to read them from instead (figure_store.as_known)."""
+    shaped like the store to read them from instead (figure_store.known_figures)."""
     if known is not None:
         figures = computing.compute([month], computing.series_table(measure_ids), known=known)
         return figures.drop(columns="month").set_index(["measure", "area"])

@@ -94,7 +94,7 @@ def attention(request: HttpRequest) -> HttpResponse:
         return _attention(request, form, None, [])
     if known is None:
         return _attention(request, form, month, RankedRows(month, form.filters()))
-    with figure_store.as_known(month, known) as figures_then:
+    with figure_store.known_figures(month, known) as figures_then:
         return _attention(request, form, month, RankedRows(month, form.filters(), figures_then),
                           known, revised_behind(known, active_measures(), month))
 

@@ -53,7 +53,7 @@ def priority_lines(priorities: Iterable[Priority], month: date,
     From the figures as known at the end of day `known`, if given."""
     if known is None:
         return _priority_lines(priorities, month, figure_store.TABLE, None)
-    with figure_store.as_known(month, known) as table:
+    with figure_store.known_figures(month, known) as table:
         return _priority_lines(priorities, month, table, known)
 
 
