@@ -157,7 +157,7 @@ class Measure(models.Model):
         return self.aggregation == Aggregation.WEIGHTED_MEAN
 
 
-@pghistory.track(pghistory.InsertEvent(), pghistory.DeleteEvent())
+@audited()  # a link changed in place (another area) is a change too
 class MeasureArea(models.Model):
     """An area a measure is reported for."""
 

@@ -21,7 +21,7 @@ from oversight.delivery.models import ActivityUpdate
 from oversight.peel.models import ProgressUpdate
 from panel_reports import workflow
 from panel_reports.models import Report
-from scorecard.models import MonthlyValue
+from scorecard.models import Area, MonthlyValue
 from tests.conftest import sign_in
 from tests.factories import UserFactory
 from tests.forms import form_data, post_form
@@ -273,3 +273,55 @@ def test_a_role_given_in_the_admin_keeps_one_entry_with_who_and_why(url_data, cl
     given = RoleChange.objects.latest("pgh_id")
     assert (given.pgh_label, given.user_id, given.group_id) == ("role.given", officer.pk, lead.pk)
     assert Context.objects.get(pk=given.pgh_context_id).metadata["reason"] == "Acting lead in May"
+
+
+# Progress updates are what someone said: the admin adds them (a correction
+# names the one it corrects) but shows those recorded read-only.
+ADDED_NOT_CHANGED = {"oversight.ActivityUpdate", "oversight.ProgressUpdate"}
+
+
+def admin_inlines():
+    """(the admin's model, an inline's model) for every inline the admin changes."""
+    return [(model, inline.model) for model in admin_models()
+            for inline in admin.site._registry[model].inlines
+            if inline.model._meta.label not in ADDED_NOT_CHANGED]
+
+
+# An inline's field to change where its first text field will not do.
+CHANGED_INLINE = {"scorecard.MeasureArea": "area"}
+
+
+@pytest.mark.parametrize(("parent", "model"), admin_inlines(),
+                         ids=lambda m: m._meta.label)
+def test_a_change_to_an_inline_row_in_the_admin_keeps_one_entry_for_that_row(
+        parent, model, url_data, client):
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    sign_in(client, editor)
+    if model._meta.label == "oversight.GradedArea":
+        url_data["finding"].inspection.grades.create(name="Investigating crime", grade="good")
+    link = next(f for f in model._meta.fields if f.is_relation and f.related_model is parent)
+    row = model._default_manager.order_by("pk").first()
+    assert row is not None, f"no {model._meta.label} row to change"
+    url = reverse(f"admin:{parent._meta.app_label}_{parent._meta.model_name}_change",
+                  args=[getattr(row, link.attname)])
+    data = form_data(client.get(url))
+    rows = link.remote_field.get_accessor_name()  # the inline's formset prefix
+    prefix = next(key[:-len("-id")] for key, value in data.items()
+                  if re.fullmatch(rf"{rows}-\d+-id", key) and value == str(row.pk))
+    name = CHANGED_INLINE.get(model._meta.label) or text_field(model, {
+        key[len(prefix) + 1:]: value for key, value in data.items() if key.startswith(prefix)})
+    if name == "area":  # another area the measure is not yet reported for
+        new = str(Area.objects.create(code="NORTH", name="North").pk)
+    else:
+        new = changed_value(model, name, data[f"{prefix}-{name}"])
+    data[f"{prefix}-{name}"] = new
+    data["change_reason"] = REASON
+    before = all_entries()
+    response = post_form(client, url, data)
+    page = response.content.decode()
+    assert response.status_code == 302, (re.findall(r"errors field-([\w-]+)", page),
+                                         re.findall(r'errorlist[^>]*>(.*?)</ul>', page, re.S))
+    entry, context = entry_made(model, row.pk, before)
+    assert entry.pgh_label == "update" and context["reason"] == REASON
+    assert context["user"] == editor.pk
+    assert str(getattr(entry, model._meta.get_field(name).attname)) == new
