@@ -1,19 +1,22 @@
 """PEEL rules with no web code: the PCC's 56-day response clock.
 
-Police Act 1996 s.55: the PCC must publish comments on an HMICFRS report
-within 56 days of its publication. Day 1 is the day after publication, so
-the response is due on published + 56 days; calendar days, so month ends and
-29 February count like any other day.
+Police Act 1996 s.55(5A): the PCC's comments on an HMICFRS report must be
+published "before the end of the period of 56 days beginning with the day on
+which the report is published". The day of publication is day 1, so the
+last day is published + 55 (core.periods).
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+
+from oversight.core.periods import Counting, last_day
 
 RESPONSE_DAYS = 56
 
 
 def response_due(published: date) -> date:
-    return published + timedelta(days=RESPONSE_DAYS)
+    """The last day the response may be published."""
+    return last_day(published, RESPONSE_DAYS, Counting.BEGINNING_WITH)
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,7 @@ class ResponseClock:
         """In words, for the inspection page and the register."""
         if self.responded_on is not None:
             when = self.responded_on.strftime("%-d %B %Y")
-            return f"Published {when}, {'after' if self.responded_late else 'by'} the due date"
+            return f"Published {when}, {'after' if self.responded_late else 'by'} the last day"
         if self.overdue:
             days = -self.days_left
             return f"Overdue by {days} day{'s' if days != 1 else ''}"

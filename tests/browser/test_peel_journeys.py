@@ -78,7 +78,7 @@ def test_staff_record_progress_and_link_a_measure(page, register):
     assert page.get_by_role("heading", name="Cause of concern CoC 1").is_visible()
     found += violations(page)
     page.goto(register["inspection"].get_absolute_url())
-    assert page.get_by_text("Response due").is_visible()
+    assert page.get_by_text("Last day to publish the response").is_visible()
     found += violations(page)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Delivery plan").click()
     found += violations(page)

@@ -185,12 +185,12 @@ def test_the_inspection_page_shows_the_response_clock(staff_client, db):
     published = today - datetime.timedelta(days=50)
     inspection = InspectionFactory(published_on=published)
     text = page_text(staff_client.get(inspection.get_absolute_url()))
-    due = published + datetime.timedelta(days=56)
-    assert f"Response due {due:%-d %B %Y}" in text
-    assert "6 days left" in text
+    last = published + datetime.timedelta(days=55)
+    assert f"Last day to publish the response {last:%A %-d %B %Y}" in text
+    assert "5 days left" in text
     inspection.published_on = today - datetime.timedelta(days=60)
     inspection.save()
-    assert "Overdue by 4 days" in page_text(staff_client.get(inspection.get_absolute_url()))
+    assert "Overdue by 5 days" in page_text(staff_client.get(inspection.get_absolute_url()))
 
 
 def test_the_progress_report_groups_recommendations_under_their_cause(staff_client, cause):
