@@ -92,6 +92,16 @@ def changed_value(model, name, old):
     return f"{old[:limit - 10]} (checked)".strip()
 
 
+def saved(client, url, data) -> None:
+    """Post the form; it must save (else the fields in error and their messages,
+    the admin's and the portal's)."""
+    page = post_form(client, url, data)
+    text = page.content.decode()
+    assert page.status_code == 302, (
+        re.findall(r"errors field-([\w-]+)", text),
+        re.findall(r'(?:errorlist[^>]*>(.*?)</ul>|error-message[^>]*>(.*?)</p>)', text, re.S))
+
+
 def entry_made(model, pk, before):
     assert made_since(before) == one_each(model)
     entry = history_of(model).filter(pgh_obj_id=pk).latest("pgh_id")
@@ -113,10 +123,7 @@ def test_a_change_in_the_admin_keeps_one_entry_with_who_old_new_and_why(
     data[name] = new or changed_value(model, name, old)
     data["change_reason"] = REASON
     before = all_entries()
-    response = post_form(client, url, data)
-    page = response.content.decode()
-    assert response.status_code == 302, (re.findall(r"errors field-([\w-]+)", page),
-                                         re.findall(r'errorlist[^>]*>(.*?)</ul>', page, re.S))
+    saved(client, url, data)
     entry, context = entry_made(model, record.pk, before)
     assert entry.pgh_label == "update"
     assert context["user"] == editor.pk and context["reason"] == REASON
@@ -192,9 +199,7 @@ def test_a_change_on_its_portal_page_keeps_one_entry_with_who_old_new_and_why(
     data.update({name: value[0] if isinstance(value, tuple) else value
                  for name, value in changes.items()}, **kept, change_reason=REASON)
     before = all_entries()
-    response = post_form(client, url, data)
-    page = response.content.decode()
-    assert response.status_code == 302, re.findall(r'error-message[^>]*>(.*?)</p>', page, re.S)
+    saved(client, url, data)
     entry, context = entry_made(model, record.pk, before)
     assert entry.pgh_label == "update"
     assert context["user"] == editor.pk and context["reason"] == REASON
@@ -243,9 +248,7 @@ def test_what_a_page_adds_or_returns_keeps_one_entry_with_who_and_why(
     for name, value in changes.items():  # "-value": the one field whose name ends so
         data[name if name in data else next(key for key in data if key.endswith(name))] = value
     before = all_entries()
-    response = post_form(client, url, data)
-    page = response.content.decode()
-    assert response.status_code == 302, re.findall(r'error-message[^>]*>(.*?)</p>', page, re.S)
+    saved(client, url, data)
     # One entry for each record made: a new question goes into the bank too.
     made, wanted = made_since(before), one_each(model, *(Question,) * (model is BriefingQuestion))
     assert made == wanted
@@ -268,7 +271,7 @@ def test_a_role_given_in_the_admin_keeps_one_entry_with_who_and_why(url_data, cl
     lead = Group.objects.get(name=Role.OPCC_LEAD)
     data.update(groups=[data["groups"], str(lead.pk)], change_reason="Acting lead in May")
     before = all_entries()
-    assert post_form(client, url, data).status_code == 302
+    saved(client, url, data)
     assert made_since(before) == {RoleChange._meta.label: 1}
     given = RoleChange.objects.latest("pgh_id")
     assert (given.pgh_label, given.user_id, given.group_id) == ("role.given", officer.pk, lead.pk)
@@ -317,10 +320,7 @@ def test_a_change_to_an_inline_row_in_the_admin_keeps_one_entry_for_that_row(
     data[f"{prefix}-{name}"] = new
     data["change_reason"] = REASON
     before = all_entries()
-    response = post_form(client, url, data)
-    page = response.content.decode()
-    assert response.status_code == 302, (re.findall(r"errors field-([\w-]+)", page),
-                                         re.findall(r'errorlist[^>]*>(.*?)</ul>', page, re.S))
+    saved(client, url, data)
     entry, context = entry_made(model, row.pk, before)
     assert entry.pgh_label == "update" and context["reason"] == REASON
     assert context["user"] == editor.pk
