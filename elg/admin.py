@@ -3,7 +3,8 @@ actions have their own pages, and are here for corrections."""
 
 from django.contrib import admin
 
-from elg.models import Action, Briefing, Meeting, Question, Theme
+from elg.models import Action, Briefing, Meeting, PublishedNotes, Question, Theme
+from oversight.core.publishing_admin import PublishableAdmin
 
 
 @admin.register(Theme)
@@ -37,3 +38,11 @@ class BriefingAdmin(admin.ModelAdmin):
 class ActionAdmin(admin.ModelAdmin):
     list_display = ("description", "owner", "due_date", "status", "meeting")
     list_filter = ("status", "organisation")
+
+
+@admin.register(PublishedNotes)
+class PublishedNotesAdmin(PublishableAdmin):
+    """The copy of a meeting's notes the public reads: redacted here."""
+
+    list_display = ("title", "meeting", "publishing")
+    raw_id_fields = ("meeting",)

@@ -8,6 +8,7 @@ performance. Each scrutiny meeting has a Key Lines of Enquiry briefing.
 import hashlib
 import secrets
 from datetime import date, time
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -21,6 +22,7 @@ from elg.half_years import HalfYear
 from oversight.core.history import audit_links, audited
 from oversight.core.known import as_known
 from oversight.core.progress import StatementBase
+from oversight.core.publications import Publishable
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from oversight.plan.models import Objective
@@ -358,3 +360,32 @@ class CalendarFeed(models.Model):
 
 audit_links(Meeting.objectives.through, "MeetingObjectiveLink", "elg")
 audit_links(Question.objectives.through, "QuestionObjectiveLink", "elg")
+
+
+@audited()
+class PublishedNotes(Publishable):
+    """A meeting's notes as the public may read them (seed 003: "notes taken at
+    the monthly meeting are published on the PCC's website"): a copy started
+    from its outcome notes, which staff redact before it is approved."""
+
+    public_kind = "meeting-notes"
+    public_kind_name = "Published meeting notes"
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT,
+                                   related_name="published_notes")
+    title = models.CharField(max_length=300)
+    notes = models.TextField(help_text="What the public reads: remove anything that must not "
+                             "be published (personal data, operational detail) before "
+                             "submitting it.")
+
+    class Meta:
+        verbose_name_plural = "published meeting notes"
+
+    def __str__(self) -> str:
+        return self.title
+
+    def public_key(self) -> str:
+        return f"{self.meeting.date:%Y-%m-%d}"
+
+    def public_document(self) -> dict[str, Any]:
+        return {"title": self.title, "date": self.meeting.date, "notes": self.notes}

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 import oversight.delivery.admin  # noqa: F401 (registers the delivery plan's pages)
 import oversight.peel.admin  # noqa: F401 (registers the PEEL register's pages)
+import oversight.transparency.admin  # noqa: F401 (registers the decisions register's pages)
 from oversight.core.models import RoleChange
 from oversight.core.roles import Role
 from oversight.plan.models import Deliverable, Objective, Plan, Priority

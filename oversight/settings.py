@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Permissions-Policy and no-store on signed-in pages.
     "oversight.core.session_security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public site's kept pages, answered before sessions and sign-in run.
+    "oversight.core.public_cache.PublicPageCache",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything reads a request body (CSRF reads anonymous ones).
@@ -259,6 +261,17 @@ PGHISTORY_APPEND_ONLY = True
 # A progress update can be edited for this long after it is recorded, then
 # stands (a database trigger; changing it needs makemigrations and migrate).
 STATEMENT_GRACE_MINUTES = 60
+
+# The office and its holder, as the public site names them. Who governs
+# policing locally is set to change (PCC functions are to move to mayors and
+# policing and crime boards), so no page writes them into its text.
+OFFICE_NAME = os.environ.get(
+    "OFFICE_NAME", "Office of the Police and Crime Commissioner for Wiltshire and Swindon")
+OFFICE_SHORT_NAME = os.environ.get("OFFICE_SHORT_NAME", "OPCC")
+OFFICE_HOLDER_TITLE = os.environ.get("OFFICE_HOLDER_TITLE", "Police and Crime Commissioner")
+POLICE_AREA = os.environ.get("POLICE_AREA", "Wiltshire and Swindon")
+# The public site's address: readable by anyone, without signing in.
+PUBLIC_SITE_PREFIX = "/public/"
 
 # Segregation of duties: whoever submits a panel report cannot publish it.
 # A one-person office sets ALLOW_PUBLISHING_OWN_SUBMISSION=1.

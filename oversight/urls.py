@@ -2,7 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from oversight.core import account_views, system_views
-from oversight.portal import audit_views, dashboard_views, history_views, search_views
+from oversight.portal import (
+    audit_views,
+    dashboard_views,
+    history_views,
+    publishing_views,
+    search_views,
+)
 from oversight.portal import views as portal_views
 
 urlpatterns = [
@@ -12,12 +18,20 @@ urlpatterns = [
     path("audit/", audit_views.audit_log_page, name="audit_log"),
     path("audit/changes.csv", audit_views.audit_log_csv, name="audit_log_csv"),
     path("history/<str:label>/<int:pk>/", history_views.record_history, name="record_history"),
+    path("publishing/", publishing_views.publishing_page, name="publishing"),
+    path("publishing/<slug:kind>/<int:pk>/submit/", publishing_views.submit,
+         name="publishing_submit"),
+    path("publishing/<slug:kind>/<int:pk>/publish/", publishing_views.publish,
+         name="publishing_publish"),
+    path("publishing/<slug:kind>/<int:pk>/send-back/", publishing_views.send_back,
+         name="publishing_send_back"),
     path("", include("oversight.plan.urls")),
     path("", include("oversight.delivery.urls")),
     path("peel/", include("oversight.peel.urls")),
     path("scorecard/", include("scorecard.urls")),
     path("elg/", include("elg.urls")),
     path("reports/", include("panel_reports.urls")),
+    path("public/", include("oversight.public.urls")),
     path("accessibility/", system_views.accessibility, name="accessibility"),
     path("healthz", system_views.healthz, name="healthz"),
     path("accounts/login/", system_views.LoginView.as_view(), name="login"),

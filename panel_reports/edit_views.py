@@ -12,10 +12,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from oversight.core.forms import CommentForm
 from oversight.core.requests import signed_in_user
 from oversight.core.roles import Perm
 from panel_reports import workflow
-from panel_reports.forms import CommentForm, ReportForm, SectionForm, TopicPageForm
+from panel_reports.forms import ReportForm, SectionForm, TopicPageForm
 from panel_reports.models import PrioritySection, Report, TopicPage
 from panel_reports.views import crumbs
 from panel_reports.workflow import WorkflowError

@@ -77,11 +77,3 @@ class TopicPageForm(GovukFormMixin, forms.ModelForm):
             raise ValidationError(" ".join(problems))  # one message: one error id
         return text
 
-
-class CommentForm(GovukFormMixin, forms.Form):
-    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
-
-    def __init__(self, *args, label, missing, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].label = label
-        self.fields["comment"].error_messages["required"] = missing

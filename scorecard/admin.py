@@ -11,6 +11,7 @@ from scorecard.models import (
     MeasureArea,
     MethodSettings,
     MonthlyValue,
+    NationalPriority,
     Threshold,
     Topic,
 )
@@ -56,6 +57,11 @@ class AreaAdmin(admin.ModelAdmin):
     search_fields = ("name", "code")
 
 
+@admin.register(NationalPriority)
+class NationalPriorityAdmin(ReasonAdmin):
+    list_display = ("title", "code", "order")
+
+
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
     list_display = ("name", "order", "priority", "objective")
@@ -64,7 +70,7 @@ class TopicAdmin(admin.ModelAdmin):
 @admin.register(Measure)
 class MeasureAdmin(ReasonAdmin):
     list_display = ("code", "name", "topic", "unit", "aggregation", "polarity", "active")
-    list_filter = ("topic", "unit", "aggregation", "active")
+    list_filter = ("topic", "unit", "aggregation", "active", "national_priority")
     list_select_related = ("topic",)
     search_fields = ("code", "name")
     filter_horizontal = ("objectives",)

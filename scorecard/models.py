@@ -68,6 +68,24 @@ class Area(models.Model):
 
 
 @audited()
+class NationalPriority(models.Model):
+    """One of the Government's national priorities for policing, as item 7A of
+    the Specified Information Order asks the local policing body to report the
+    force's contribution to (data: the list changes with the Government)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    title = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name_plural = "national priorities"
+
+    def __str__(self) -> str:
+        return self.title
+
+
+@audited()
 class Topic(models.Model):
     """A page of the scorecard, e.g. "Crime & Communication Centre – 999 Service"."""
 
@@ -115,6 +133,10 @@ class Measure(models.Model):
     areas: "models.ManyToManyField[Area, MeasureArea]" = models.ManyToManyField(
         Area, through="MeasureArea", related_name="measures")
     definition = models.TextField(blank=True)
+    national_priority = models.ForeignKey(
+        NationalPriority, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="measures", help_text="The national priority for policing this measure "
+        "shows the force's contribution to, if any (the 7A statement).")
     source = models.CharField(max_length=200, blank=True)
     owner = models.CharField(max_length=200, blank=True)
     active = models.BooleanField(default=True)

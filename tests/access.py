@@ -52,14 +52,22 @@ ADMIN_REDIRECTS = outcomes(
     staff=REDIRECT, lead=REDIRECT, panel=FORBIDDEN, officer=FORBIDDEN, admin=REDIRECT
 )
 
+PUBLIC = everyone(OK, anonymous=OK)
+
 ACCESS = {
-    "home": everyone(OK),
+    "home": everyone(OK, anonymous=OK),  # the public site's home, to a visitor
     "search": everyone(OK),
     "audit_log": AUDIT_READERS,
     "audit_log_csv": AUDIT_READERS,
     "record_history": PLAN_READERS,  # walked for an objective
     "dashboard": SCORECARD_READERS,
     "accessibility": everyone(OK, anonymous=OK),
+    **{f"public:{page}": PUBLIC for page in [
+        "home", "reports", "report", "report_whole", "report_pdf", "report_page_css",
+        "report_part", "decisions", "decision", "inspections", "inspection",
+        "national_priorities", "national_priorities_statement", "complaints",
+        "complaints_return", "meeting_notes", "meeting_note", "open_data", "open_data_csv",
+        "open_data_metadata"]},
     "healthz": everyone(OK, anonymous=OK),
     "login": everyone(REDIRECT, anonymous=OK),
     "account": everyone(OK),
@@ -142,6 +150,14 @@ ACCESS = {
                                          officer=FORBIDDEN, admin=FORBIDDEN),
     "panel_reports:correct": DRAFT_WRITERS,
     "panel_reports:send_back": APPROVERS,
+    "publishing": DRAFT_WRITERS,
+    "peel:response": DRAFT_WRITERS,
+    "peel:response_edit": DRAFT_WRITERS,
+    "peel:response_copies": DRAFT_WRITERS,
+    "peel:response_start": everyone(NOT_ALLOWED),  # a POST
+    "publishing_send_back": APPROVERS,
+    "publishing_submit": everyone(NOT_ALLOWED),  # a POST
+    "publishing_publish": everyone(NOT_ALLOWED),  # a POST
     # Steps are POSTs.
     "panel_reports:submit": outcomes(staff=NOT_ALLOWED, lead=NOT_ALLOWED, panel=NOT_ALLOWED,
                                      officer=NOT_ALLOWED, admin=NOT_ALLOWED),
@@ -192,7 +208,11 @@ DATA_ADMIN_PAGES = DATA_ENTRY
 PEEL_ADMIN_MODELS = ["inspection", "gradedarea", "finding", "progressupdate",
                      "monitoringstage", "deliveryplan", "deliveryobjective", "coreactivity",
                      "activityupdate"]
-ADMIN_MODELS = {f"oversight.{model}": DATA_ADMIN_PAGES for model in PEEL_ADMIN_MODELS}
+ADMIN_MODELS = {f"oversight.{model}": DATA_ADMIN_PAGES for model in PEEL_ADMIN_MODELS} | {
+    # Records the public site shows once approved: written by OPCC staff.
+    f"oversight.{model}": ELG_ADMIN_PAGES for model in [
+        "decision", "nationalprioritiesstatement", "complaintsinformation"]}
+ADMIN_MODELS["elg.publishednotes"] = ELG_ADMIN_PAGES
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
     "elg": ELG_ADMIN_PAGES,

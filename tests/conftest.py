@@ -74,6 +74,18 @@ administrator_client = role_client(Role.ADMINISTRATOR)
 
 
 @pytest.fixture
+def staff(db):
+    """A member of OPCC staff, who writes and submits."""
+    return UserFactory(role=Role.OPCC_STAFF)
+
+
+@pytest.fixture
+def lead(db):
+    """The OPCC lead, who approves and publishes."""
+    return UserFactory(role=Role.OPCC_LEAD)
+
+
+@pytest.fixture
 def current_plan(db):
     """A current plan with one priority, one objective and one deliverable."""
     plan = PlanFactory(is_current=True, title="Police and Crime Plan 2022-25")

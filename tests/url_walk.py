@@ -37,6 +37,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
 )
+from tests.publications import published_decision, published_records
 
 
 def walk(resolver=None, prefix="", namespace=None):
@@ -65,6 +66,7 @@ ELG_MEETING_PAGES = ["meeting", "meeting_edit", "outcome", "briefing", "briefing
 
 FINDING_PAGES = ["finding", "finding_edit", "add_update"]
 INSPECTION_PAGES = ["inspection", "progress_report"]
+PUBLIC_REPORT_PAGES = ["report", "report_whole", "report_pdf", "report_page_css"]
 REPORT_PAGES = ["contents", "whole", "pdf", "page_css", "revisions", "edit", "submit",
                 "send_back", "publish", "correct"]
 
@@ -103,6 +105,16 @@ def parameters(name, pattern, model, data):
         "delivery:plan": {"pk": data["activity"].objective.plan_id},
         **{f"panel_reports:{page}": {"pk": data["report"].pk} for page in REPORT_PAGES},
         "panel_reports:part": {"pk": data["report"].pk, "slug": "priority-1"},
+        **{f"public:{page}": {"pk": data["report"].pk} for page in PUBLIC_REPORT_PAGES},
+        "public:report_part": {"pk": data["report"].pk, "slug": "priority-1"},
+        **{f"public:{name}": {"key": record.public_key()}
+           for name, record in data["published"].items()},
+        **{f"peel:{page}": {"pk": data["finding"].inspection_id}
+           for page in ["response", "response_start", "response_edit", "response_copies"]},
+        **{f"publishing_{step}": {"kind": "decisions", "pk": data["decision"].pk}
+           for step in ["submit", "publish", "send_back"]},
+        "public:open_data_csv": {"name": "decisions"},
+        "public:open_data_metadata": {"name": "decisions"},
         "panel_reports:section_edit": {"pk": data["report"].pk, "number": 1},
         "panel_reports:topic_edit": {"pk": data["report"].pk, "code": data["measure"].topic.code},
         "delivery:activity": {"pk": data["activity"].pk},
@@ -181,6 +193,9 @@ def url_data(current_plan, monkeypatch):
     meeting = PanelMeeting.objects.create(date=datetime.date(2024, 1, 18), place="Kennet Room")
     meeting.items.create(title="PCC Budget", report=report)
     Acronym.objects.create(acronym="DA", meaning="Domestic Abuse")
-    return {"report": report,"plan": current_plan, "objective": objective, "measure": measure,
-            "upload": upload, "meeting": briefing.meeting, "finding": finding,
-            "activity": activity}
+    decision = published_decision(UserFactory(role=Role.OPCC_STAFF), UserFactory(
+        role=Role.OPCC_LEAD), "2026/001", "Decided")
+    return {"report": report, "decision": decision, "plan": current_plan,
+            "published": {"decision": decision, **published_records(finding, briefing.meeting)},
+            "objective": objective, "measure": measure, "upload": upload,
+            "meeting": briefing.meeting, "finding": finding, "activity": activity}

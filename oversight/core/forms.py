@@ -53,6 +53,17 @@ class GovukFormMixin:
             attrs["class"] = f"{attrs.get('class', '')} {base}--error".strip()
 
 
+class CommentForm(GovukFormMixin, forms.Form):
+    """A step that needs a comment: sending back, starting a correction."""
+
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}))
+
+    def __init__(self, *args, label, missing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].label = label
+        self.fields["comment"].error_messages["required"] = missing
+
+
 class KnownDayForm(forms.Form):
     """"As known on": a past day whose records a page rebuilds from history
     (core.known); blank for them as they stand."""

@@ -68,8 +68,8 @@ def model_permissions(app_label: str, *models: str,
 
 PLAN_EDITING = model_permissions("oversight", "plan", "priority", "objective", "deliverable")
 SCORECARD_EDITING = model_permissions(
-    "scorecard", "area", "topic", "measure", "measurearea", "threshold", "monthlyvalue",
-    "annotation", "comparatorvalue", "methodsettings",
+    "scorecard", "area", "topic", "nationalpriority", "measure", "measurearea", "threshold",
+    "monthlyvalue", "annotation", "comparatorvalue", "methodsettings",
 )
 PEEL_EDITING = model_permissions(
     "oversight", "inspection", "gradedarea", "finding", "progressupdate", "monitoringstage",
@@ -79,6 +79,11 @@ ELG_EDITING = model_permissions(
     "elg", "meeting", "briefing", "briefingquestion", "theme", "question", "assurance", "action",
 )
 PANEL_EDITING = model_permissions("panel_reports", "acronym", "panelmeeting", "agendaitem")
+# The records the public site shows once approved (oversight/transparency).
+PUBLIC_RECORD_EDITING = model_permissions(
+    "oversight", "decision", "nationalprioritiesstatement", "prioritycontribution",
+    "complaintsinformation", "inspectionresponse", "recommendationexplanation",
+) | model_permissions("elg", "publishednotes")
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
@@ -99,7 +104,8 @@ _STAFF = {
     Perm.WRITE_DRAFTS,
     Perm.READ_PUBLISHED_REPORTS,
     Perm.USE_ADMIN,
-} | PLAN_EDITING | PEEL_EDITING | SCORECARD_EDITING | ELG_EDITING | PANEL_EDITING
+} | PLAN_EDITING | PEEL_EDITING | SCORECARD_EDITING | ELG_EDITING | PANEL_EDITING \
+    | PUBLIC_RECORD_EDITING
 
 ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.OPCC_STAFF: frozenset(_STAFF),
@@ -121,7 +127,7 @@ ADMIN_EDITING_NEEDS: dict[Perm, set[str]] = {
     Perm.ENTER_DATA: SCORECARD_EDITING,
     Perm.RECORD_PROGRESS: PEEL_EDITING,
     Perm.MANAGE_MEETINGS: ELG_EDITING,
-    Perm.WRITE_DRAFTS: PANEL_EDITING,
+    Perm.WRITE_DRAFTS: PANEL_EDITING | PUBLIC_RECORD_EDITING,
     Perm.MANAGE_USERS: USER_ADMIN,
 }
 

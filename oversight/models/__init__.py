@@ -2,6 +2,8 @@
 findings, and the OPCC's own delivery plan."""
 
 from oversight.core.models import PrintedPdf, RoleChange
+from oversight.core.public_cache import PublicPage
+from oversight.core.publications import Publication
 from oversight.delivery.models import (
     ActivityStatus,
     ActivityUpdate,
@@ -18,6 +20,7 @@ from oversight.peel.models import (
     ProgressUpdate,
     Rag,
 )
+from oversight.peel.responses import InspectionResponse, RecommendationExplanation
 from oversight.plan.models import (
     Access,
     Deliverable,
@@ -26,9 +29,17 @@ from oversight.plan.models import (
     Plan,
     Priority,
 )
+from oversight.transparency.models import (
+    ComplaintsInformation,
+    Decision,
+    NationalPrioritiesStatement,
+    PriorityContribution,
+)
 
 __all__ = [
-    "PrintedPdf", "RoleChange",
+    "PrintedPdf", "PublicPage", "Publication", "RoleChange", "Decision",
+    "InspectionResponse", "RecommendationExplanation", "ComplaintsInformation",
+    "NationalPrioritiesStatement", "PriorityContribution",
     "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",
     "DeliverableQuerySet", "DeliveryObjective", "DeliveryPlan", "Finding", "Grade",
     "GradedArea", "Inspection", "MonitoringStage", "Objective", "Plan", "Priority",

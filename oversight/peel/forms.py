@@ -4,6 +4,7 @@ from django import forms
 
 from oversight.core.forms import GovukFormMixin, KnownDayForm, ProgressFormMixin, day_field
 from oversight.peel.models import Finding, Inspection, ProgressUpdate
+from oversight.peel.responses import InspectionResponse, RecommendationExplanation
 from oversight.plan.models import Objective
 from scorecard.models import Measure
 
@@ -104,3 +105,53 @@ class ProgressUpdateForm(ProgressFormMixin, GovukFormMixin, forms.ModelForm):
             "narrative": {"required": "Enter what progress has been made"},
             "rag": {"required": "Choose a RAG rating"},
         }
+
+
+class InspectionResponseForm(GovukFormMixin, forms.ModelForm):
+    """The response's own text and the chief officer's comments (s.55)."""
+
+    chief_officer_invited_on = day_field("Date the chief officer's comments were invited",
+                                         required=False, example="3 May 2022")
+    chief_officer_received_on = day_field("Date the chief officer's comments were received",
+                                          required=False, example="10 June 2022")
+
+    class Meta:
+        model = InspectionResponse
+        fields = ["comments", "chief_officer_invited_on", "chief_officer_received_on",
+                  "chief_officer_comments", "response_to_chief_officer"]
+        widgets = {name: forms.Textarea(attrs={"rows": 6}) for name in
+                   ["comments", "chief_officer_comments", "response_to_chief_officer"]}
+
+    def clean(self):
+        data = super().clean()
+        invited, received = (data.get("chief_officer_invited_on"),
+                             data.get("chief_officer_received_on"))
+        if invited and received and received < invited:
+            self.add_error("chief_officer_received_on",
+                           "The comments cannot be received before they were invited")
+        return data
+
+
+class ExplanationForm(GovukFormMixin, forms.ModelForm):
+    class Meta:
+        model = RecommendationExplanation
+        fields = ["action", "explanation"]
+        widgets = {"action": forms.RadioSelect, "explanation": forms.Textarea(attrs={"rows": 4})}
+
+
+ExplanationFormSet = forms.inlineformset_factory(
+    InspectionResponse, RecommendationExplanation, form=ExplanationForm, extra=0,
+    can_delete=False, max_num=200, absolute_max=200)
+
+
+class CopiesSentForm(GovukFormMixin, forms.ModelForm):
+    """When the published response was copied to HMICFRS and the Home Secretary."""
+
+    sent_to_hmicfrs_on = day_field("Copy sent to HMICFRS on", required=False,
+                                   example="20 June 2022")
+    sent_to_home_secretary_on = day_field("Copy sent to the Home Secretary on",
+                                          required=False, example="20 June 2022")
+
+    class Meta:
+        model = InspectionResponse
+        fields = ["sent_to_hmicfrs_on", "sent_to_home_secretary_on"]

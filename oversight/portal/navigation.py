@@ -1,5 +1,6 @@
 """The header's navigation: only what the signed-in user's role may open."""
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -16,6 +17,7 @@ SECTIONS = [
     ("Scorecard", "scorecard:index", Perm.READ_SCORECARD),
     ("ELG meetings", "elg:schedule", Perm.READ_ELG),
     ("Panel reports", "panel_reports:list", Perm.READ_PUBLISHED_REPORTS),
+    ("Publishing", "publishing", Perm.WRITE_DRAFTS),
     ("Monthly returns", "scorecard:return_choose", Perm.ENTER_DATA),
     ("Upload values", "scorecard:upload", Perm.ENTER_DATA),
     ("Audit log", "audit_log", Perm.READ_AUDIT_LOG),
@@ -33,6 +35,9 @@ def navigation(request: HttpRequest) -> dict:
 
 def _navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
+    # The public site's pages are the same for everyone: no menu of a user's.
+    if request.path.startswith(settings.PUBLIC_SITE_PREFIX):
+        return {}
     if user is None or not user.is_authenticated:
         return {}
     items = []

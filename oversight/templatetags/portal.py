@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django import template
 from django.urls import reverse
@@ -20,6 +20,12 @@ def duration_in_words(value: timedelta) -> str:
         hours = minutes // 60
         return f"{hours} hour{'s' if hours != 1 else ''}"
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
+@register.filter
+def isodate(value):
+    """A day, whether a live record's date or a published document's ISO text."""
+    return date.fromisoformat(value[:10]) if isinstance(value, str) and value else value
 
 
 @register.filter

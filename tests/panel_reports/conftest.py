@@ -1,24 +1,11 @@
-"""A staff author, a lead who approves, and a report for September to December 2023
-as a draft and as published."""
+"""A report for September to December 2023 as a draft and as published."""
 
 import pytest
 
-from oversight.core.roles import Role
 from panel_reports import workflow
 from panel_reports.models import Report
-from tests.factories import UserFactory
 from tests.panel_reports.reports import DEC, SEP
 from tests.scorecard_data import OCT_2023
-
-
-@pytest.fixture
-def staff(db):
-    return UserFactory(role=Role.OPCC_STAFF)
-
-
-@pytest.fixture
-def lead(db):
-    return UserFactory(role=Role.OPCC_LEAD)
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def test_the_lead_must_set_up_two_factor_before_anything_else(lead, client):
     response = client.post(reverse("two_factor_enrol"), {"code": code_now(device)})
     codes = response.context["codes"]
     assert len(codes) == two_factor.RECOVERY_CODE_COUNT
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("account")).status_code == 200
 
 
 def test_the_qr_code_marked_safe_carries_no_text_from_the_username(db):
@@ -62,7 +62,7 @@ def test_signing_in_again_asks_for_a_code_and_takes_a_recovery_code_once(lead, c
     device = give_authenticator(lead)
     codes = two_factor.new_recovery_codes(lead)
     post_sign_in(client, lead.username)
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("account")).status_code == 302
     response = client.post(reverse("two_factor_verify"), {"code": "123456"})
     assert "The code is not right" in response.content.decode()
     for each in [device, *StaticDevice.objects.filter(user=lead)]:
@@ -70,14 +70,14 @@ def test_signing_in_again_asks_for_a_code_and_takes_a_recovery_code_once(lead, c
         assert each.throttling_failure_count == 1
         each.throttle_reset()
     client.post(reverse("two_factor_verify"), {"code": codes[0], "next": "/scorecard/"})
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("account")).status_code == 200
     other = Client()
     post_sign_in(other, lead.username)
     other.post(reverse("two_factor_verify"), {"code": codes[0]})
-    assert other.get(reverse("home")).status_code == 302, "a recovery code works once"
+    assert other.get(reverse("account")).status_code == 302, "a recovery code works once"
     device.throttle_reset()
     other.post(reverse("two_factor_verify"), {"code": code_now(device)})
-    assert other.get(reverse("home")).status_code == 200
+    assert other.get(reverse("account")).status_code == 200
 
 
 def test_a_second_device_cannot_be_set_up_with_the_password_alone(lead, client):
@@ -101,11 +101,11 @@ def test_the_verify_page_never_redirects_off_site(lead, client):
 def test_staff_sign_in_without_a_code_unless_they_turn_it_on(client, db):
     staff = UserFactory(role=Role.OPCC_STAFF)
     post_sign_in(client, staff.username)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("account")).status_code == 200
     give_authenticator(staff)
     later = Client()
     post_sign_in(later, staff.username)
-    assert later.get(reverse("home")).status_code == 302
+    assert later.get(reverse("account")).status_code == 302
 
 
 def test_two_factor_roles_are_a_setting(settings, client, db):
@@ -182,13 +182,13 @@ def test_a_weak_new_password_is_refused(client_for):
 
 def test_a_session_ends_after_its_absolute_lifetime_however_busy(client_for, settings):
     client = client_for(Role.OPCC_STAFF)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("account")).status_code == 200
     session = client.session
     session[SIGNED_IN_AT] = time.time() - settings.SESSION_ABSOLUTE_SECONDS - 1
     session.save()
     response = client.get(reverse("home"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("account")).status_code == 302
 
 
 def test_signed_in_pages_are_never_stored_and_every_page_has_a_permissions_policy(
@@ -207,9 +207,9 @@ def test_a_role_change_ends_the_persons_sessions(client_for, db):
 
     staff = UserFactory(role=Role.OPCC_STAFF)
     client = sign_in(Client(), staff)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("account")).status_code == 200
     staff.groups.add(Group.objects.get(name=Role.OPCC_LEAD))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("account")).status_code == 302
     assert not any(s.get_decoded().get("_auth_user_id") == str(staff.pk)
                    for s in Session.objects.all())
 
@@ -226,7 +226,7 @@ def test_a_lost_phone_is_reset_on_the_server(lead, client):
     call_command("reset_two_factor", lead.username, "--reason", "Phone lost", stdout=out)
     assert two_factor.authenticator(lead) is None and two_factor.recovery_codes_left(lead) == 0
     assert "ended 1 sessions" in out.getvalue()
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("account")).status_code == 302
 
 
 def test_the_demo_lead_and_admin_share_the_demo_authenticator(db, monkeypatch, tmp_path):
@@ -253,9 +253,9 @@ def test_signing_out_everywhere_else_keeps_this_session(db):
     assert "2 other sessions" in here.get(reverse("account")).content.decode()
     response = here.post(reverse("sign_out_elsewhere"), follow=True)
     assert "Signed out of 2 other sessions." in response.content.decode()
-    assert here.get(reverse("home")).status_code == 200
-    assert there.get(reverse("home")).status_code == 302
-    assert elsewhere.get(reverse("home")).status_code == 302
+    assert here.get(reverse("account")).status_code == 200
+    assert there.get(reverse("account")).status_code == 302
+    assert elsewhere.get(reverse("account")).status_code == 302
 
 
 def test_responses_may_not_be_loaded_by_other_sites(client):

@@ -63,7 +63,7 @@ def test_signing_out_is_a_post_and_ends_the_session(staff_client):
     response = staff_client.post(reverse("logout"))
     assert response.status_code == 302 and response["Location"] == reverse("login")
     assert "You have signed out." in staff_client.get(reverse("login")).content.decode()
-    assert staff_client.get(reverse("home")).status_code == 302
+    assert staff_client.get(reverse("account")).status_code == 302
 
 
 def test_sessions_expire_after_the_idle_timeout(settings, staff_client):

@@ -1,0 +1,54 @@
+"""What every public page shares: the office's names (from settings: the body
+that governs policing locally is set to change), the trail of links, and the
+sections of the site."""
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+
+from oversight.core.public_cache import cacheable
+from oversight.core.publications import Publication
+from panel_reports.models import Report
+
+Crumb = tuple[str, str]
+
+
+def office() -> dict[str, str]:
+    return {"name": settings.OFFICE_NAME, "short_name": settings.OFFICE_SHORT_NAME,
+            "holder": settings.OFFICE_HOLDER_TITLE, "area": settings.POLICE_AREA}
+
+
+def crumbs(*steps: Crumb) -> list[Crumb]:
+    return [("Home", reverse("public:home")), *steps]
+
+
+def section(label: str, url_name: str) -> Callable[..., list[Crumb]]:
+    def trail(*steps: Crumb) -> list[Crumb]:
+        return crumbs((label, reverse(url_name)), *steps)
+    return trail
+
+
+def page(**context: Any) -> dict[str, Any]:
+    """A public page's context: its own, and the office."""
+    return {"office": office(), **context}
+
+
+def public_page(modified: Callable[..., datetime | None]) -> Callable[..., Any]:
+    """A public view: anyone may read it, and its page is kept once rendered
+    (oversight/core/public_cache.py), Last-Modified from `modified`."""
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        return login_not_required(cacheable(modified)(view))
+    return decorate
+
+
+def last_published(request: HttpRequest, *args: object, **kwargs: object) -> datetime | None:
+    """The latest publication of anything on the site."""
+    found = [Publication.objects.aggregate(at=Max("published_at"))["at"],
+             Report.objects.published().aggregate(at=Max("published_at"))["at"]]
+    return max(filter(None, found), default=None)

@@ -1,0 +1,59 @@
+"""The public site's kept pages (oversight/core/public_cache.py): rendered once,
+then answered from the cache in one query with an ETag, Last-Modified and
+Cache-Control: public, 304 to a conditional GET, and forgotten when anything
+is published."""
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
+
+from oversight.core import publishing
+from oversight.core.public_cache import PublicPage
+from tests.publications import decision, published_decision
+
+REGISTER = "/public/decisions/"
+
+
+def test_a_public_page_is_kept_and_answered_in_one_query(staff, lead):
+    published_decision(staff, lead, "2026/020", "Victim services contract")
+    first = Client().get(REGISTER)
+    assert first["Cache-Control"] == "public, max-age=300"
+    assert first["ETag"] and "Content-Security-Policy" in first
+    assert "Vary" not in first and not first.cookies
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(REGISTER)
+    assert len(queries) == 1
+    assert again.content == first.content and again["ETag"] == first["ETag"]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+
+def test_conditional_gets_are_answered_not_modified(staff, lead):
+    found = published_decision(staff, lead, "2026/021", "Drone unit")
+    url = f"/public/decisions/{found.public_key()}/"
+    first = Client().get(url)
+    published_at = PublicPage.objects.get(path=url).last_modified
+    assert first["Last-Modified"] == http_date(published_at.timestamp())
+    assert Client().get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+    assert Client().get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code == 304
+    assert Client().get(url, HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+def test_publishing_anything_forgets_the_kept_pages(staff, lead,
+                                                     django_capture_on_commit_callbacks):
+    published_decision(staff, lead, "2026/022", "Estates review")
+    before = Client().get(REGISTER)
+    later = decision("2026/023", "Fleet replacement")
+    publishing.submit(later, staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(later, lead)
+    after = Client().get(REGISTER)
+    assert b"Fleet replacement" in after.content and after["ETag"] != before["ETag"]
+
+
+def test_a_page_rendered_for_a_signed_in_user_is_not_kept(staff, lead, staff_client):
+    published_decision(staff, lead, "2026/024", "Custody suite")
+    assert staff_client.get(REGISTER).status_code == 200
+    assert not PublicPage.objects.exists()
+    Client().get(REGISTER)
+    assert PublicPage.objects.filter(path=REGISTER).exists()
