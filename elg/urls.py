@@ -1,6 +1,6 @@
 from django.urls import path
 
-from elg import briefing_views, builder_views, views
+from elg import briefing_views, builder_views, notes_views, views
 
 app_name = "elg"
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("meetings/<int:pk>/", views.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", views.meeting_edit, name="meeting_edit"),
     path("meetings/<int:pk>/outcome/", views.outcome, name="outcome"),
+    path("meetings/<int:pk>/published-notes/", notes_views.prepare_published_notes,
+         name="published_notes"),
     path("meetings/<int:pk>/briefing/", briefing_views.briefing, name="briefing"),
     path("meetings/<int:pk>/briefing.pdf", briefing_views.briefing_pdf, name="briefing_pdf"),
     path("meetings/<int:pk>/briefing-pages.css", briefing_views.briefing_page_css,

@@ -114,8 +114,9 @@ def arising_table(meeting: Meeting, today: date) -> ActionTable:
 
 def meeting_with_parts(pk: int) -> Meeting:
     return get_object_or_404(
-        Meeting.objects.prefetch_related("objectives", "assurances__objective", "actions",
-                                         "outcome_notes__author", "outcome_notes__corrects"),
+        Meeting.objects.select_related("published_notes").prefetch_related(
+            "objectives", "assurances__objective", "actions", "outcome_notes__author",
+            "outcome_notes__corrects"),
         pk=pk)
 
 

@@ -25,6 +25,7 @@ from oversight.core.local_data import stored_secret
 from oversight.core.roles import Role
 from oversight.peel.demo import load_peel_and_delivery_plan, load_peel_present
 from oversight.plan.models import Deliverable, Objective, Plan, Priority
+from oversight.transparency.demo import load_transparency
 from panel_reports.demo import load_panel
 from panel_reports.demo import load_present as load_panel_present
 from scorecard.demo import extend_scorecard, load_scorecard
@@ -130,6 +131,7 @@ def load_demo(today: date | None = None) -> tuple[Plan, list[tuple[str, Role]], 
     load_peel_present(today)
     load_elg_present(today)
     load_panel_present(today)
+    load_transparency(today)  # the public site: after the data its records show
     date_entries(before)
     return plan, users, password
 

@@ -8,6 +8,7 @@ a new version that names the one it corrects.
 """
 
 from datetime import date
+from typing import Any
 
 import pghistory
 import pgtrigger
@@ -16,6 +17,7 @@ from django.db import models
 from django.urls import reverse
 
 from oversight.core.history import audited
+from oversight.core.publications import Publishable
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
 from scorecard.formats import month_end
@@ -252,3 +254,44 @@ class ReportEvent(models.Model):
 
     def __str__(self) -> str:
         return self.get_action_display()
+
+
+@audited()
+class AnnualReport(Publishable):
+    """The annual report the Police Reform and Social Responsibility Act 2011
+    s.12 requires on the exercise of the office's functions in each financial
+    year and the progress made against the Plan's objectives: its own text,
+    with the year's published quarterly highlight reports (their snapshots)."""
+
+    public_kind = "annual-reports"
+    public_kind_name = "Annual reports"
+
+    year_start = models.DateField("first day of the financial year",
+                                  help_text="1 April of the year the report covers.")
+    foreword = models.TextField(blank=True)
+    progress = models.TextField("progress against the Plan's objectives",
+                                help_text="One point a line.")
+    panel_questions = models.TextField(
+        "the panel's questions and recommendations, and the answers", blank=True)
+
+    class Meta:
+        ordering = ["-year_start"]
+        constraints = [
+            models.UniqueConstraint(fields=["year_start"], name="one_annual_report_per_year"),
+            models.CheckConstraint(condition=models.Q(year_start__month=4, year_start__day=1),
+                                   name="annual_report_year_starts_1_april")]
+
+    def __str__(self) -> str:
+        return f"Annual report {self.year_label}"
+
+    @property
+    def year_label(self) -> str:
+        return f"{self.year_start.year}/{(self.year_start.year + 1) % 100:02d}"
+
+    def public_key(self) -> str:
+        return f"{self.year_start.year}-{(self.year_start.year + 1) % 100:02d}"
+
+    def public_document(self) -> dict[str, Any]:
+        # The report's parts read the scorecard, whose modules read the models.
+        from panel_reports.annual_reports import annual_report_document
+        return annual_report_document(self)

@@ -66,8 +66,8 @@ ACCESS = {
         "home", "reports", "report", "report_whole", "report_pdf", "report_page_css",
         "report_part", "decisions", "decision", "inspections", "inspection",
         "national_priorities", "national_priorities_statement", "complaints",
-        "complaints_return", "meeting_notes", "meeting_note", "open_data", "open_data_csv",
-        "open_data_metadata"]},
+        "complaints_return", "meeting_notes", "meeting_note", "annual_reports", "annual_report",
+        "duties", "open_data", "open_data_csv", "open_data_metadata"]},
     "healthz": everyone(OK, anonymous=OK),
     "login": everyone(REDIRECT, anonymous=OK),
     "account": everyone(OK),
@@ -155,6 +155,7 @@ ACCESS = {
     "peel:response_edit": DRAFT_WRITERS,
     "peel:response_copies": DRAFT_WRITERS,
     "peel:response_start": everyone(NOT_ALLOWED),  # a POST
+    "elg:published_notes": everyone(NOT_ALLOWED),  # a POST
     "publishing_send_back": APPROVERS,
     "publishing_submit": everyone(NOT_ALLOWED),  # a POST
     "publishing_publish": everyone(NOT_ALLOWED),  # a POST
@@ -213,6 +214,7 @@ ADMIN_MODELS = {f"oversight.{model}": DATA_ADMIN_PAGES for model in PEEL_ADMIN_M
     f"oversight.{model}": ELG_ADMIN_PAGES for model in [
         "decision", "nationalprioritiesstatement", "complaintsinformation"]}
 ADMIN_MODELS["elg.publishednotes"] = ELG_ADMIN_PAGES
+ADMIN_MODELS["oversight.duty"] = ELG_ADMIN_PAGES
 ADMIN_APPS = {
     "oversight": ADMIN_PAGES,
     "elg": ELG_ADMIN_PAGES,

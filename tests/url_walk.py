@@ -61,8 +61,8 @@ def admin_models():
     }
 
 
-ELG_MEETING_PAGES = ["meeting", "meeting_edit", "outcome", "briefing", "briefing_pdf",
-                     "briefing_page_css", "briefing_edit", "briefing_questions"]
+ELG_MEETING_PAGES = ["meeting", "published_notes", "meeting_edit", "outcome", "briefing",
+                     "briefing_pdf", "briefing_page_css", "briefing_edit", "briefing_questions"]
 
 FINDING_PAGES = ["finding", "finding_edit", "add_update"]
 INSPECTION_PAGES = ["inspection", "progress_report"]

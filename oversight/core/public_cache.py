@@ -9,13 +9,15 @@ for a request with no cookies, so nothing of a signed-in user's can be kept."""
 
 import hashlib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
@@ -32,6 +34,9 @@ class PublicPage(models.Model):
     body = models.BinaryField()
     etag = models.CharField(max_length=70)
     last_modified = models.DateTimeField(null=True)
+    # A page that says what is due or overdue changes with the day, not only
+    # with publications: kept until the day ends.
+    kept_until = models.DateTimeField(null=True)
 
     class Meta:
         app_label = "oversight"
@@ -44,9 +49,11 @@ def forget_public_pages() -> None:
     PublicPage.objects.all().delete()
 
 
-def cacheable(modified: Callable[..., datetime | None]) -> Callable[..., Any]:
+def cacheable(modified: Callable[..., datetime | None],
+              daily: bool = False) -> Callable[..., Any]:
     """A public view whose page the cache may keep; `modified(request, **kwargs)`
-    says when what it shows was last published (its Last-Modified)."""
+    says when what it shows was last published (its Last-Modified); a `daily`
+    page is kept until the day ends."""
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -55,9 +62,15 @@ def cacheable(modified: Callable[..., datetime | None]) -> Callable[..., Any]:
             if when is not None:
                 response["Last-Modified"] = http_date(when.timestamp())
             response.public_cacheable = True  # type: ignore[attr-defined]
+            response.public_daily = daily  # type: ignore[attr-defined]
             return response
         return wrapped
     return decorate
+
+
+def end_of_today() -> datetime:
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    return timezone.make_aware(datetime.combine(tomorrow, time.min))
 
 
 def etag_of(body: bytes) -> str:
@@ -72,7 +85,9 @@ class PublicPageCache:
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefix):
             return self.get_response(request)
-        kept = PublicPage.objects.filter(path=request.get_full_path()).first()
+        kept = PublicPage.objects.filter(
+            Q(kept_until__isnull=True) | Q(kept_until__gt=timezone.now()),
+            path=request.get_full_path()).first()
         if kept is not None:
             return self.answer(request, kept)
         response = self.get_response(request)
@@ -88,9 +103,13 @@ class PublicPageCache:
         page = PublicPage(
             path=request.get_full_path(), body=body, etag=etag_of(body),
             headers={k: v for k, v in response.items() if k.lower() not in NOT_KEPT},
-            last_modified=datetime.fromtimestamp(modified).astimezone() if modified else None)
-        # Two first visits at once keep the same page: either will do.
-        PublicPage.objects.bulk_create([page], ignore_conflicts=True)
+            last_modified=datetime.fromtimestamp(modified).astimezone() if modified else None,
+            kept_until=end_of_today() if getattr(response, "public_daily", False) else None)
+        # Two first visits at once keep the same page: either will do. A page
+        # kept until yesterday's end is replaced.
+        PublicPage.objects.bulk_create([page], update_conflicts=True, unique_fields=["path"],
+                                       update_fields=["headers", "body", "etag",
+                                                      "last_modified", "kept_until"])
         return page
 
     def answer(self, request: HttpRequest, kept: PublicPage) -> HttpResponseBase:

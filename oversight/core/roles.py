@@ -82,8 +82,9 @@ PANEL_EDITING = model_permissions("panel_reports", "acronym", "panelmeeting", "a
 # The records the public site shows once approved (oversight/transparency).
 PUBLIC_RECORD_EDITING = model_permissions(
     "oversight", "decision", "nationalprioritiesstatement", "prioritycontribution",
-    "complaintsinformation", "inspectionresponse", "recommendationexplanation",
-) | model_permissions("elg", "publishednotes")
+    "complaintsinformation", "inspectionresponse", "recommendationexplanation", "duty",
+) | model_permissions("elg", "publishednotes") | model_permissions("panel_reports",
+                                                                  "annualreport")
 USER_ADMIN = model_permissions("auth", "user", "group") | {
     "axes.view_accessattempt",
     "axes.delete_accessattempt",

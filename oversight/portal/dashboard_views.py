@@ -12,6 +12,7 @@ from oversight.core.known import parse_day
 from oversight.core.roles import Perm
 from oversight.peel.models import Finding
 from oversight.portal import dashboard
+from oversight.transparency.duties import needing_attention
 from scorecard import figures
 from scorecard.formats import month_end, month_key
 from scorecard.freshness import month_seen_on
@@ -51,5 +52,6 @@ def overall(request: HttpRequest) -> HttpResponse:
                "chart": dashboard.chart(board.lines),
                "chart_summary": dashboard.chart_summary(board),
                "peel_statuses": Finding.Status,
+               "duties": needing_attention(as_of) if user.has_perm(Perm.WRITE_DRAFTS) else None,
                "breadcrumbs": trail()}
     return render(request, "oversight/dashboard.html", context)

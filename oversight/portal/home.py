@@ -17,7 +17,9 @@ from django.db.models import Prefetch
 from django.urls import reverse
 
 from elg.models import Action, Briefing, Meeting, MeetingStatus, Owner
+from oversight.core.publications import Publishing, publishable_kinds
 from oversight.core.roles import Perm, Role, role_of
+from oversight.transparency.duties import needing_attention
 from panel_reports.meeting_views import upcoming_meetings
 from panel_reports.models import Report
 from scorecard import freshness
@@ -56,7 +58,14 @@ def my_drafts(user: User, today: date) -> dict:
 
 def awaiting_approval(user: User, today: date) -> dict:
     return {"reports": list(Report.objects.filter(status=Report.Status.SUBMITTED)
-                            .order_by("period_end", "version"))}
+                            .order_by("period_end", "version")),
+            "publications": sum(
+                model._default_manager.filter(publishing=Publishing.SUBMITTED).count()
+                for model in publishable_kinds().values())}
+
+
+def duties_due(user: User, today: date) -> dict:
+    return {"occasions": needing_attention(today), "today": today}
 
 
 def _open_actions(organisation: str, today: date) -> dict:
@@ -112,6 +121,7 @@ class Panel:
 
 PANELS = {panel.name: panel for panel in [
     Panel("awaiting_approval", (Perm.APPROVE_REPORTS,), awaiting_approval),
+    Panel("duties_due", (Perm.APPROVE_REPORTS,), duties_due),
     Panel("returns_due", (Perm.ENTER_DATA,), returns_due),
     Panel("my_drafts", (Perm.WRITE_DRAFTS,), my_drafts),
     Panel("opcc_actions", (Perm.READ_ELG,), opcc_actions),
@@ -124,7 +134,7 @@ PANELS = {panel.name: panel for panel in [
 STAFF_PANELS = ["returns_due", "my_drafts", "opcc_actions"]
 ROLE_PANELS = {
     Role.OPCC_STAFF: STAFF_PANELS,
-    Role.OPCC_LEAD: ["awaiting_approval", *STAFF_PANELS],
+    Role.OPCC_LEAD: ["awaiting_approval", "duties_due", *STAFF_PANELS],
     Role.PANEL_MEMBER: ["latest_report", "panel_meetings"],
     Role.FORCE_OFFICER: ["next_elg_meeting", "force_actions"],
     Role.ADMINISTRATOR: ["users_and_roles"],

@@ -4,15 +4,18 @@ record pages, its title and the order its list takes (Publications only)."""
 from dataclasses import dataclass
 
 from django.http import Http404
+from django.urls import reverse
 
 from elg.models import PublishedNotes
 from oversight.core.publications import Publication, PublicationQuerySet
 from oversight.peel.responses import InspectionResponse
+from oversight.transparency.duties import HIGHLIGHT_REPORTS
 from oversight.transparency.models import (
     ComplaintsInformation,
     Decision,
     NationalPrioritiesStatement,
 )
+from panel_reports.models import AnnualReport
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,19 @@ NATIONAL_PRIORITIES = Section(NationalPrioritiesStatement.public_kind, "national
                               "The national priorities for policing", ("-key",))
 COMPLAINTS = Section(ComplaintsInformation.public_kind, "complaints", "complaints_return",
                      "Complaints information", ("-key",))
+ANNUAL_REPORTS = Section(AnnualReport.public_kind, "annual_reports", "annual_report",
+                         "Annual reports", ("-key",))
 MEETING_NOTES = Section(PublishedNotes.public_kind, "meeting_notes", "meeting_note",
                         "Meeting notes", ("-key",))
-SECTIONS = [NATIONAL_PRIORITIES, INSPECTIONS, COMPLAINTS, DECISIONS, MEETING_NOTES]
+SECTIONS = [ANNUAL_REPORTS, NATIONAL_PRIORITIES, INSPECTIONS, COMPLAINTS, DECISIONS,
+            MEETING_NOTES]
 BY_KIND = {section.kind: section for section in SECTIONS}
+
+
+def url_of(kind: str, key: str) -> str:
+    """The public address of a published record of `kind` (a highlight report's
+    key is its id)."""
+    if kind == HIGHLIGHT_REPORTS:
+        return reverse("public:report", args=[int(key)])
+    section = BY_KIND.get(kind)
+    return reverse(f"public:{section.record_name}", args=[key]) if section else ""

@@ -39,11 +39,13 @@ def page(**context: Any) -> dict[str, Any]:
     return {"office": office(), **context}
 
 
-def public_page(modified: Callable[..., datetime | None]) -> Callable[..., Any]:
+def public_page(modified: Callable[..., datetime | None],
+                daily: bool = False) -> Callable[..., Any]:
     """A public view: anyone may read it, and its page is kept once rendered
-    (oversight/core/public_cache.py), Last-Modified from `modified`."""
+    (oversight/core/public_cache.py), Last-Modified from `modified`; a `daily`
+    page (what is due) until the day ends."""
     def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-        return login_not_required(cacheable(modified)(view))
+        return login_not_required(cacheable(modified, daily)(view))
     return decorate
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from oversight.public import open_data_views, views
 from oversight.public.sections import (
+    ANNUAL_REPORTS,
     COMPLAINTS,
     DECISIONS,
     INSPECTIONS,
@@ -13,7 +14,7 @@ app_name = "public"
 # Stable addresses: a published record's page stays where it was published.
 SECTION_ADDRESSES = [(DECISIONS, "decisions"), (INSPECTIONS, "inspections"),
                      (NATIONAL_PRIORITIES, "national-priorities"), (COMPLAINTS, "complaints"),
-                     (MEETING_NOTES, "meeting-notes")]
+                     (MEETING_NOTES, "meeting-notes"), (ANNUAL_REPORTS, "annual-reports")]
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -28,6 +29,7 @@ urlpatterns = [
         path(f"{address}/<slug:key>/", views.record, {"section": section},
              name=section.record_name),
     ]),
+    path("what-we-publish/", views.duties, name="duties"),
     path("open-data/", open_data_views.index, name="open_data"),
     path("open-data/<slug:name>.csv", open_data_views.csv_file, name="open_data_csv"),
     path("open-data/<slug:name>.csv-metadata.json", open_data_views.metadata,

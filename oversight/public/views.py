@@ -8,12 +8,14 @@ from datetime import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 
 from oversight.core.publications import Publication
 from oversight.public import site
 from oversight.public.reports import published_report, report_published_at
-from oversight.public.sections import DECISIONS, SECTIONS, Section
+from oversight.public.sections import DECISIONS, SECTIONS, Section, url_of
 from oversight.public.tables import DecisionTable, PublicReportTable
+from oversight.transparency.duties import public_index
 from panel_reports import document
 from panel_reports.models import Report
 from panel_reports.printing import REPORT_DOCUMENT, document_of
@@ -108,3 +110,13 @@ def record(request: HttpRequest, section: Section, key: str) -> HttpResponse:
     return render(request, section.record_template, site.page(
         section=section, publication=found, document=found.document,
         breadcrumbs=site.crumbs((section.title, reverse(f"public:{section.list_name}")))))
+
+
+@site.public_page(site.last_published, daily=True)
+def duties(request: HttpRequest) -> HttpResponse:
+    """What the law says must be published, and when it was: each duty's last
+    publication and next due date (no draft's title: public_index gives none)."""
+    records = [(record, url_of(record.last.kind, record.last.key) if record.last else "")
+               for record in public_index(timezone.localdate())]
+    return render(request, "public/duties.html", site.page(
+        records=records, breadcrumbs=site.crumbs()))

@@ -23,6 +23,12 @@ def duration_in_words(value: timedelta) -> str:
 
 
 @register.filter
+def duty_state(occasion, today):
+    """An occasion of a duty's state on `today`, in words."""
+    return occasion.state(today).value
+
+
+@register.filter
 def isodate(value):
     """A day, whether a live record's date or a published document's ISO text."""
     return date.fromisoformat(value[:10]) if isinstance(value, str) and value else value

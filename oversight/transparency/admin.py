@@ -2,11 +2,13 @@
 decisions register, the 7A statement and complaints information."""
 
 from django.contrib import admin
+from django.db import models
 
 from oversight.core.publishing_admin import PublishableAdmin
 from oversight.transparency.models import (
     ComplaintsInformation,
     Decision,
+    Duty,
     NationalPrioritiesStatement,
     PriorityContribution,
 )
@@ -44,3 +46,9 @@ class NationalPrioritiesStatementAdmin(PublishableAdmin):
 @admin.register(ComplaintsInformation)
 class ComplaintsInformationAdmin(PublishableAdmin):
     list_display = ("period", "cases_logged", "publishing")
+
+
+@admin.register(Duty)
+class DutyAdmin(admin.ModelAdmin):
+    list_display = ("title", "legal_reference", "starts_with", "period", "responsible")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

@@ -5,10 +5,11 @@ published through approval (oversight/core/publications.py)."""
 
 from typing import Any
 
-from django.core.validators import RegexValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 
 from oversight.core.history import audited
+from oversight.core.periods import Counting, Unit
 from oversight.core.publications import Publishable
 
 DECISION_NUMBER = RegexValidator(
@@ -158,3 +159,57 @@ class ComplaintsInformation(Publishable):
                             "Most similar group average", "England and Wales"],
                 "rows": [row("Complaint cases logged", "cases_logged"),
                          row("Complaint cases logged per 1,000 employees", "per_thousand")]}
+
+
+class StartEvent(models.TextChoices):
+    """What starts a duty's period: each event of the kind is one occasion."""
+
+    HMICFRS_REPORT = "hmicfrs_report", "An HMICFRS report on the force is published"
+    PEEL_REPORT = "peel_report", "An HMICFRS PEEL report on the force is published"
+    LAST_PUBLICATION = "last_publication", "The last publication of the same information"
+    FINANCIAL_YEAR_END = "financial_year_end", "A financial year ends (31 March)"
+    QUARTER_END = "quarter_end", "A quarter ends"
+    DECISION = "decision", "A decision of significant public interest is made"
+
+
+@audited()
+class Duty(models.Model):
+    """A duty to publish something, as data: where the law (or the office's own
+    commitment) says so, what starts it, its period and how it is counted,
+    what must be published and who answers for it (oversight/transparency/duties.py
+    finds each occasion and its due date)."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    title = models.CharField(max_length=200)
+    legal_reference = models.CharField(max_length=300, help_text="For example “Police Act "
+                                       "1996 s.55(5A)”, or “The office's own commitment”.")
+    source_url = models.URLField("where the law or guidance says so", max_length=500, blank=True)
+    guidance = models.TextField(blank=True, help_text="What the law or guidance asks, in "
+                                "brief, and where its period comes from.")
+    starts_with = models.CharField("what starts it", max_length=30, choices=StartEvent)
+    length = models.PositiveSmallIntegerField("period", validators=[MinValueValidator(1)])
+    unit = models.CharField(max_length=10, choices=[(u.value, u.value) for u in Unit],
+                            default=Unit.DAYS)
+    counting = models.CharField(max_length=20, choices=[(c.value, c.value) for c in Counting],
+                                default=Counting.AFTER)
+    publishes = models.CharField(
+        "what must be published", max_length=40,
+        help_text="The public site's kind of record that meets it (highlight-reports for "
+        "panel reports).")
+    responsible = models.CharField("who answers for it", max_length=200)
+    since = models.DateField(help_text="When the duty began: occasions before it are not "
+                             "counted.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name_plural = "duties"
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period(self) -> str:
+        """ "56 days beginning with", in words."""
+        unit = self.unit if self.length != 1 else self.unit.rstrip("s")
+        return f"{self.length} {unit} {self.counting}"

@@ -75,3 +75,20 @@ document.querySelectorAll('[data-module="pcc-job-progress"]').forEach(function (
   };
   window.setTimeout(poll, 2000);
 });
+
+// A table's scrolling region is a tab stop only while it scrolls: keyboard
+// users reach a wide table to scroll it, and skip one that fits.
+(function () {
+  var regions = document.querySelectorAll(".pcc-table-scroll");
+  function update() {
+    regions.forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1) {
+        region.setAttribute("tabindex", "0");
+      } else {
+        region.removeAttribute("tabindex");
+      }
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
+})();

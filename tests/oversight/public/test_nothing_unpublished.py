@@ -10,14 +10,16 @@ from django.test import Client
 
 from oversight.core import publishing
 from panel_reports import workflow
-from panel_reports.models import Report
+from panel_reports.models import AnnualReport, Report
 from scorecard.models import MonthlyValue
+from tests.factories import InspectionFactory, MeetingFactory, RecommendationFactory
 from tests.panel_reports.reports import DEC
 from tests.public_walk import walk
-from tests.publications import decision
+from tests.publications import decision, published_records
 
 DRAFT_TEXT = ["Zanzibar draft assessment", "Quokka decision", "Submitted pangolin",
-              "Corrected wombat title", "Correction of the narwhal"]
+              "Corrected wombat title", "Correction of the narwhal", "Axolotl progress",
+              "Draft ocelot response", "Redacted okapi name"]
 LATER_FIGURE = 987654
 
 
@@ -34,6 +36,17 @@ def unpublished(published, staff, lead, public_decision):
     public_decision.save()
     workflow.start_correction(published, staff, DRAFT_TEXT[4])
     MonthlyValue.objects.filter(month=published.reference_month).update(value=LATER_FIGURE)
+    finding = RecommendationFactory(inspection=InspectionFactory(title="PEEL 2023/25"))
+    records = published_records(finding, MeetingFactory())
+    AnnualReport.objects.create(year_start=date(2024, 4, 1), progress=DRAFT_TEXT[5])
+    response = records["inspection"]
+    response.comments = DRAFT_TEXT[6]
+    publishing.changed(response)
+    response.save()
+    notes = records["meeting_note"]
+    notes.notes = f"Kept: {DRAFT_TEXT[7]}"
+    publishing.changed(notes)
+    notes.save()
     return draft
 
 
@@ -43,6 +56,9 @@ def test_a_visitor_finds_every_published_record_and_no_draft(published, pdf_prin
     kinds = {url.rsplit(".", 1)[-1] if "." in url.rsplit("/", 1)[-1] else "html"
              for url in pages}
     assert kinds == {"html", "pdf", "csv", "json", "css"}
+    for section in ["annual-reports", "national-priorities", "complaints", "inspections",
+                    "meeting-notes", "what-we-publish"]:
+        assert f"/public/{section}/" in pages
     everything = "\n".join(pages.values())
     assert published.title in everything
     assert "Funding for the Safer Streets scheme" in everything
