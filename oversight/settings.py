@@ -272,6 +272,9 @@ OFFICE_HOLDER_TITLE = os.environ.get("OFFICE_HOLDER_TITLE", "Police and Crime Co
 POLICE_AREA = os.environ.get("POLICE_AREA", "Wiltshire and Swindon")
 # The public site's address: readable by anyone, without signing in.
 PUBLIC_SITE_PREFIX = "/public/"
+# How long a web process answers a public page from its own memory before
+# asking the database again (oversight/core/public_cache.py).
+PUBLIC_PAGES_IN_MEMORY_SECONDS = float(os.environ.get("PUBLIC_PAGES_IN_MEMORY_SECONDS", "2"))
 
 # Segregation of duties: whoever submits a panel report cannot publish it.
 # A one-person office sets ALLOW_PUBLISHING_OWN_SUBMISSION=1.

@@ -1,6 +1,9 @@
 """A report as a printed document: its PDF, printed once at publication
 (panel_reports/tasks.py) and kept, and the same document for the browser's Print."""
 
+from datetime import datetime
+from functools import lru_cache
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -12,16 +15,28 @@ from panel_reports.models import Report
 PRINT_STYLES = ("css/app.css", "css/print.css", "css/print-landscape.css")
 
 
+# The stored documents are large: a page reads them only through document_of.
+SNAPSHOTS = ("snapshot", "corrects__snapshot", "correction__snapshot")
+
+
 def readable(request: HttpRequest, pk: int) -> Report:
     return get_object_or_404(Report.objects.visible_to(request.user).select_related(
-        "meeting", "corrects", "correction"), pk=pk)
+        "meeting", "corrects", "correction").defer(*SNAPSHOTS), pk=pk)
 
 
 def document_of(report: Report) -> dict:
     """The published snapshot, or the draft as it would be published now."""
-    if report.is_published and report.snapshot is not None:  # always, by a constraint
-        return report.snapshot
+    if report.is_published:  # it has a snapshot, by a constraint
+        return published_document(report.pk, report.published_at)
     return document.build(report)
+
+
+@lru_cache(maxsize=16)
+def published_document(pk: int, published_at: datetime) -> dict:
+    """A published report's document, read and parsed once a process: it never
+    changes (a trigger refuses it), so every reader's page shares it."""
+    found: dict = Report.objects.published().values_list("snapshot", flat=True).get(pk=pk)
+    return found
 
 
 def page_heading(report: Report) -> str:

@@ -10,3 +10,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Fast hashing: tests create many users; production keeps Django's default.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Each test's database is rolled back: no public page is held in memory
+# between requests (tests/oversight/core/test_public_cache.py turns it on).
+PUBLIC_PAGES_IN_MEMORY_SECONDS = 0

@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from functools import wraps
+from time import monotonic
 from typing import Any
 
 from django.conf import settings
@@ -45,8 +46,34 @@ class PublicPage(models.Model):
         return self.path
 
 
+# Each web process also holds the pages it answered lately, for a couple of
+# seconds: the busiest pages are then answered without the database. Another
+# process's publication reaches it within those seconds (the page's
+# Cache-Control allows browsers minutes anyway).
+_recent: dict[str, tuple[float, "PublicPage"]] = {}
+RECENT_MAX = 500
+
+
 def forget_public_pages() -> None:
     PublicPage.objects.all().delete()
+    _recent.clear()
+
+
+def recent(path: str) -> "PublicPage | None":
+    found = _recent.get(path)
+    if found is None or monotonic() - found[0] > settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
+        return None
+    page = found[1]
+    return page if page.kept_until is None or page.kept_until > timezone.now() else None
+
+
+def remember(page: "PublicPage") -> "PublicPage":
+    if not settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
+        return page
+    if len(_recent) >= RECENT_MAX:
+        _recent.clear()
+    _recent[page.path] = (monotonic(), page)
+    return page
 
 
 def cacheable(modified: Callable[..., datetime | None],
@@ -83,25 +110,33 @@ class PublicPageCache:
         self.prefix = settings.PUBLIC_SITE_PREFIX
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        if request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefix):
+        # Public pages take no query string: one with one is answered, not kept,
+        # so made-up addresses cannot fill the cache.
+        if (request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefix)
+                or request.META.get("QUERY_STRING")):
             return self.get_response(request)
-        kept = PublicPage.objects.filter(
-            Q(kept_until__isnull=True) | Q(kept_until__gt=timezone.now()),
-            path=request.get_full_path()).first()
+        kept = recent(request.path) or self.kept(request.path)
         if kept is not None:
-            return self.answer(request, kept)
+            return self.answer(request, remember(kept))
         response = self.get_response(request)
         if (getattr(response, "public_cacheable", False) and response.status_code == 200
                 and not request.COOKIES and not response.streaming):
             kept = self.keep(request, response)
-            return self.answer(request, kept)
+            return self.answer(request, remember(kept))
         return response
+
+    def kept(self, path: str) -> PublicPage | None:
+        page = PublicPage.objects.filter(
+            Q(kept_until__isnull=True) | Q(kept_until__gt=timezone.now()), path=path).first()
+        if page is not None:
+            page.body = bytes(page.body)  # the driver may give a memoryview
+        return page
 
     def keep(self, request: HttpRequest, response: HttpResponseBase) -> PublicPage:
         body = response.content  # type: ignore[attr-defined]
         modified = parse_http_date_safe(response.get("Last-Modified", ""))
         page = PublicPage(
-            path=request.get_full_path(), body=body, etag=etag_of(body),
+            path=request.path, body=bytes(body), etag=etag_of(body),
             headers={k: v for k, v in response.items() if k.lower() not in NOT_KEPT},
             last_modified=datetime.fromtimestamp(modified).astimezone() if modified else None,
             kept_until=end_of_today() if getattr(response, "public_daily", False) else None)
@@ -113,7 +148,7 @@ class PublicPageCache:
         return page
 
     def answer(self, request: HttpRequest, kept: PublicPage) -> HttpResponseBase:
-        response = HttpResponse(bytes(kept.body))
+        response = HttpResponse(kept.body)
         for header, value in kept.headers.items():
             response[header] = value
         response["ETag"] = kept.etag

@@ -1,7 +1,6 @@
 """The table base every portal table builds on, and the one template that draws
 them all (`tables/govuk_table.html`, GOV.UK's table markup)."""
 
-import itertools
 from typing import Any
 
 import django_tables2 as tables
@@ -16,8 +15,6 @@ def field(item: Any, name: str) -> Any:
     return tables.A(name).resolve(item)
 
 
-CAPTION_IDS = itertools.count(1)
-
 # A column whose cells head their rows: the template draws them as <th scope="row">.
 ROW_HEADER = {"row_header": True}
 
@@ -31,7 +28,6 @@ class CaptionedTable(tables.Table):
     def __init__(self, *args: Any, caption: str = "", caption_size: str = "m",
                  caption_hidden: bool = False, **options: Any) -> None:
         super().__init__(*args, **options)
-        self.caption_id = f"table-caption-{next(CAPTION_IDS)}"  # unique on any page
         self.caption = caption
         self.caption_size = caption_size
         self.caption_hidden = caption_hidden

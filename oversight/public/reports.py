@@ -8,12 +8,13 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from panel_reports.models import Report
+from panel_reports.printing import SNAPSHOTS
 
 
 def published_report(request: HttpRequest, pk: int) -> Report:
     """A published report, whoever asks (the public site's reports are public)."""
     return get_object_or_404(Report.objects.published().select_related(
-        "meeting", "corrects", "correction"), pk=pk)
+        "meeting", "corrects", "correction").defer(*SNAPSHOTS), pk=pk)
 
 
 def report_published_at(request: HttpRequest, pk: int, **kwargs: object) -> datetime | None:

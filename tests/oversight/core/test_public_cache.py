@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
-from oversight.core import publishing
+from oversight.core import public_cache, publishing
 from oversight.core.public_cache import PublicPage
 from tests.publications import decision, published_decision
 
@@ -57,3 +57,25 @@ def test_a_page_rendered_for_a_signed_in_user_is_not_kept(staff, lead, staff_cli
     assert not PublicPage.objects.exists()
     Client().get(REGISTER)
     assert PublicPage.objects.filter(path=REGISTER).exists()
+
+
+def test_a_process_answers_a_page_from_memory_for_a_moment(staff, lead, settings,
+                                                           django_capture_on_commit_callbacks):
+    settings.PUBLIC_PAGES_IN_MEMORY_SECONDS = 60
+    public_cache._recent.clear()
+    published_decision(staff, lead, "2026/025", "Neighbourhood policing")
+    Client().get(REGISTER)
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(REGISTER)
+    assert len(queries) == 0 and b"Neighbourhood policing" in again.content
+    later = decision("2026/026", "Rural crime")
+    publishing.submit(later, staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(later, lead)  # this process forgets at once
+    assert b"Rural crime" in Client().get(REGISTER).content
+
+
+def test_an_address_with_a_query_string_is_answered_but_not_kept(staff, lead):
+    published_decision(staff, lead, "2026/027", "Cyber crime unit")
+    assert Client().get(f"{REGISTER}?made-up=1").status_code == 200
+    assert not PublicPage.objects.exists()
