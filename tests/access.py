@@ -67,7 +67,7 @@ ACCESS = {
         "report_part", "decisions", "decision", "inspections", "inspection",
         "national_priorities", "national_priorities_statement", "complaints",
         "complaints_return", "meeting_notes", "meeting_note", "annual_reports", "annual_report",
-        "duties", "open_data", "open_data_csv", "open_data_metadata"]},
+        "duties", "performance", "open_data", "open_data_csv", "open_data_metadata"]},
     "healthz": everyone(OK, anonymous=OK),
     "login": everyone(REDIRECT, anonymous=OK),
     "account": everyone(OK),

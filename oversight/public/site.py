@@ -10,13 +10,14 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 
+from oversight.core import breadcrumbs
+from oversight.core.breadcrumbs import Crumb, trail
 from oversight.core.public_cache import cacheable
 from oversight.core.publications import Publication
 from panel_reports.models import Report
 
-Crumb = tuple[str, str]
+HOME = "public:home"
 
 
 def office() -> dict[str, str]:
@@ -25,13 +26,11 @@ def office() -> dict[str, str]:
 
 
 def crumbs(*steps: Crumb) -> list[Crumb]:
-    return [("Home", reverse("public:home")), *steps]
+    return trail(*steps, home=HOME)
 
 
 def section(label: str, url_name: str) -> Callable[..., list[Crumb]]:
-    def trail(*steps: Crumb) -> list[Crumb]:
-        return crumbs((label, reverse(url_name)), *steps)
-    return trail
+    return breadcrumbs.section(label, url_name, home=HOME)
 
 
 def page(**context: Any) -> dict[str, Any]:

@@ -30,6 +30,7 @@ urlpatterns = [
              name=section.record_name),
     ]),
     path("what-we-publish/", views.duties, name="duties"),
+    path("performance/", views.performance, name="performance"),
     path("open-data/", open_data_views.index, name="open_data"),
     path("open-data/<slug:name>.csv", open_data_views.csv_file, name="open_data_csv"),
     path("open-data/<slug:name>.csv-metadata.json", open_data_views.metadata,

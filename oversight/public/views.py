@@ -18,7 +18,7 @@ from oversight.public.tables import DecisionTable, PublicReportTable
 from oversight.transparency.duties import public_index
 from panel_reports import document
 from panel_reports.models import Report
-from panel_reports.printing import REPORT_DOCUMENT, document_of
+from panel_reports.printing import REPORT_DOCUMENT, SNAPSHOTS, document_of
 
 reports_crumbs = site.section("Panel reports", "public:reports")
 REPORT_URLS = {"part_url": "public:report_part", "contents_url": "public:report",
@@ -120,3 +120,25 @@ def duties(request: HttpRequest) -> HttpResponse:
                for record in public_index(timezone.localdate())]
     return render(request, "public/duties.html", site.page(
         records=records, breadcrumbs=site.crumbs()))
+
+
+def latest_report() -> Report | None:
+    """The newest published report that no published correction replaces."""
+    return (Report.objects.published().exclude(correction__status=Report.Status.PUBLISHED)
+            .defer(*SNAPSHOTS).order_by("-period_end", "-version").first())
+
+
+def latest_report_at(request: HttpRequest) -> datetime | None:
+    found = latest_report()
+    return found.published_at if found else None
+
+
+@site.public_page(latest_report_at)
+def performance(request: HttpRequest) -> HttpResponse:
+    """The force's performance as last reported to the panel: the KPI tables of
+    the latest published report, from its snapshot alone."""
+    found = latest_report()
+    topics = ([p for p in document_of(found)["parts"] if p["kind"] == "topic"]
+              if found else [])
+    return render(request, "public/performance.html", site.page(
+        report=found, topics=topics, breadcrumbs=site.crumbs()))

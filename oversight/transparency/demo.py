@@ -24,6 +24,7 @@ from oversight.transparency.models import (
 )
 from panel_reports.models import AnnualReport
 from scorecard.models import Measure, MonthlyValue, NationalPriority
+from scorecard.national import NATIONAL_PRIORITIES
 
 DEMO = "(Demo text.)"
 # Which demo measures show the force's contribution to which priority.
@@ -90,6 +91,9 @@ def publish_once(record: Publishable, when: datetime, staff: User, lead: User) -
 
 
 def tag_measures() -> None:
+    for order, (code, title) in enumerate(NATIONAL_PRIORITIES, start=1):
+        NationalPriority.objects.get_or_create(code=code, defaults={"title": title,
+                                                                   "order": order})
     for code, measures in TAGS.items():
         Measure.objects.filter(code__in=measures).update(
             national_priority=NationalPriority.objects.get(code=code))

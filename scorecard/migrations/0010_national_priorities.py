@@ -6,18 +6,7 @@ import pgtrigger.migrations
 from django.db import migrations, models
 
 
-# The Government's national priorities for policing (Home Office, National
-# Crime and Policing Measures), as item 7A of the Elected Local Policing
-# Bodies (Specified Information) Order 2011 (SI 2021/547) lists them.
-NATIONAL_PRIORITIES = [
-    ("homicide", "Reduce murder and other homicide"),
-    ("serious-violence", "Reduce serious violence"),
-    ("drugs-supply", "Disrupt drugs supply and county lines"),
-    ("neighbourhood-crime", "Reduce neighbourhood crime"),
-    ("cyber-crime", "Tackle cyber crime"),
-    ("victim-satisfaction",
-     "Improve satisfaction among victims, with a particular focus on victims of domestic abuse"),
-]
+from scorecard.national import NATIONAL_PRIORITIES  # noqa: E402
 
 
 def add_priorities(apps, schema_editor):

@@ -57,7 +57,7 @@ def test_a_visitor_finds_every_published_record_and_no_draft(published, pdf_prin
              for url in pages}
     assert kinds == {"html", "pdf", "csv", "json", "css"}
     for section in ["annual-reports", "national-priorities", "complaints", "inspections",
-                    "meeting-notes", "what-we-publish"]:
+                    "meeting-notes", "what-we-publish", "performance"]:
         assert f"/public/{section}/" in pages
     everything = "\n".join(pages.values())
     assert published.title in everything
