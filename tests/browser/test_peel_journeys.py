@@ -40,7 +40,7 @@ def test_staff_record_progress_and_link_a_measure(page, register):
     sign_in(page, UserFactory(role=Role.OPCC_STAFF).username)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="PEEL register").click()
     found += violations(page)
-    page.get_by_label("Kind").select_option(label="Recommendation")
+    page.get_by_label("Kind", exact=True).select_option(label="Recommendation")
     page.get_by_role("button", name="Filter").click()
     assert page.get_by_role("table", name="1 of 2 findings").is_visible()
     page.get_by_role("link", name="R 1.1", exact=True).click()

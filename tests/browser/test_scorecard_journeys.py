@@ -55,7 +55,7 @@ def test_staff_enter_a_month_then_correct_it_with_a_reason(page, staff, catalogu
     assert page.get_by_text("Return saved: 1 values written.").is_visible()
 
     page.goto(catalogue["count"].get_absolute_url())
-    history = page.locator("#revisions + table")
+    history = page.locator("#revisions + .pcc-table-scroll table")
     assert history.get_by_text("value: 9,429 → 9,430").is_visible()
     assert history.get_by_text("Force resubmitted October").is_visible()
     assert history.get_by_text("Priya Shah").first.is_visible()
