@@ -38,6 +38,7 @@ from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench.kpi_pages import AREAS, build_catalogue, timed, write_file  # noqa: E402
+from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.history import dated_event_tables, event_model, redate_entries  # noqa: E402
 from oversight.core.roles import Role, sync_roles  # noqa: E402
 from scorecard import computing  # noqa: E402
@@ -69,8 +70,7 @@ def main() -> None:
     parser.add_argument("--measures", type=int, default=300)
     parser.add_argument("--months", type=int, default=120)
     options = parser.parse_args()
-    connection.settings_dict["TEST"]["NAME"] = "bench_as_known"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    name = throwaway_database("bench_as_known")
     try:
         sync_roles()
         build_catalogue(options.measures)

@@ -32,6 +32,7 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 
+from bench.throwaway import throwaway_database  # noqa: E402
 from elg.models import Action  # noqa: E402
 from oversight.core.roles import Role, sync_roles  # noqa: E402
 from oversight.portal import audit_log  # noqa: E402
@@ -86,8 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--events", type=int, default=1_000_000)
     options = parser.parse_args()
-    connection.settings_dict["TEST"]["NAME"] = "bench_audit_log"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)
+    name = throwaway_database("bench_audit_log", serialize=False)
     try:
         sync_roles()
         people = fill(options.events)

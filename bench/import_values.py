@@ -40,6 +40,7 @@ django.setup()
 
 from django.db import OperationalError, connection  # noqa: E402
 
+from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.database import LOCK_TIMEOUT_MS  # noqa: E402
 from oversight.core.locks import is_lock_timeout  # noqa: E402
 from scorecard.importing.values import COLUMNS  # noqa: E402
@@ -202,8 +203,7 @@ def main() -> None:
     parser.add_argument("--measures", type=int, default=700)
     measures = parser.parse_args().measures
     # Its own database, so a test run at the same time is not disturbed.
-    connection.settings_dict["TEST"]["NAME"] = "bench_import_values"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    name = throwaway_database("bench_import_values")
     try:
         build_catalogue(measures)
         with tempfile.TemporaryDirectory() as folder:

@@ -45,6 +45,7 @@ from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.roles import Role, sync_roles  # noqa: E402
 from oversight.plan.models import Plan, Priority  # noqa: E402
 from scorecard import computing, figure_store  # noqa: E402
@@ -137,8 +138,7 @@ def main() -> None:
     parser.add_argument("--measures", type=int, default=300)
     parser.add_argument("--months", type=int, default=120)
     options = parser.parse_args()
-    connection.settings_dict["TEST"]["NAME"] = "bench_kpi_pages"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    name = throwaway_database("bench_kpi_pages")
     try:
         sync_roles()
         build_catalogue(options.measures)

@@ -24,6 +24,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
+from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.roles import Role  # noqa: E402
 from oversight.plan.models import Deliverable, Objective, Plan, Priority  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
@@ -58,8 +59,7 @@ def best_of(action) -> float:
 def main() -> None:
     setup_test_environment()
     # Its own database, so a test run at the same time is not disturbed.
-    connection.settings_dict["TEST"]["NAME"] = "bench_plan_pages"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    name = throwaway_database("bench_plan_pages")
     try:
         client = Client()
         client.force_login(UserFactory(role=Role.OPCC_STAFF))

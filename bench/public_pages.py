@@ -40,6 +40,7 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.database import embedded_database_url  # noqa: E402
 from oversight.core.local_data import data_dir  # noqa: E402
 from oversight.core.session_security import SIGNED_IN_AT  # noqa: E402
@@ -111,8 +112,7 @@ def main() -> None:
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
-    connection.settings_dict["TEST"]["NAME"] = "bench_public_pages"
-    name = connection.creation.create_test_db(verbosity=0, keepdb=False)
+    name = throwaway_database("bench_public_pages")
     server = None
     try:
         call_command("collectstatic", "--noinput", verbosity=0)

@@ -1,19 +1,50 @@
 """The benchmarks under bench/ still run and print their ratios (at a toy
 size: the figures themselves are for notes, never asserted)."""
 
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 RATIO = r"\d+\.\d+x"
+
+
+TEMPLATE = "bench_template"
+# Made once, migrated, in its own process (a template may have no connection
+# when it is copied); each benchmark copies it instead of migrating its own.
+MAKE_TEMPLATE = f"""
+import os, sys
+sys.path.insert(0, {str(ROOT)!r})
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
+import django
+django.setup()
+from django.db import connection
+connection.settings_dict["TEST"]["NAME"] = "{TEMPLATE}"
+connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)
+"""
+DROP_TEMPLATE = MAKE_TEMPLATE.replace(
+    'connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)',
+    f'connection.creation._destroy_test_db("{TEMPLATE}", verbosity=0)')
+
+
+@pytest.fixture(scope="module", autouse=True)
+def template():
+    subprocess.run([sys.executable, "-c", MAKE_TEMPLATE], cwd=ROOT, check=True,  # noqa: S603
+                   timeout=600)
+    yield
+    subprocess.run([sys.executable, "-c", DROP_TEMPLATE], cwd=ROOT, check=True,  # noqa: S603
+                   timeout=600)
 
 
 def run(script: str, *options: str) -> str:
     finished = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, str(ROOT / "bench" / script), *options],
         cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
+        env=os.environ | {"BENCH_TEMPLATE": TEMPLATE},
     )
     assert finished.returncode == 0, finished.stderr
     return finished.stdout
