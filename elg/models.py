@@ -370,6 +370,7 @@ class PublishedNotes(Publishable):
 
     public_kind = "meeting-notes"
     public_kind_name = "Published meeting notes"
+    public_related = ("meeting",)
 
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT,
                                    related_name="published_notes")

@@ -38,6 +38,8 @@ class Publishable(models.Model):
     # within it: public_key() never changes once published.
     public_kind: ClassVar[str]
     public_kind_name: ClassVar[str]
+    # What public_key() and public_title() read, fetched with a list of them.
+    public_related: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True

@@ -20,6 +20,7 @@ from oversight.peel.models import Finding, Inspection
 class InspectionResponse(Publishable):
     public_kind = "inspection-responses"
     public_kind_name = "Responses to HMICFRS reports"
+    public_related = ("inspection",)
 
     inspection = models.OneToOneField(Inspection, on_delete=models.PROTECT,
                                       related_name="response")

@@ -60,7 +60,7 @@ def publishing_page(request: HttpRequest) -> HttpResponse:
                               key=lambda item: item[1].public_kind_name):
         records = [{"record": r, "edit": edit_url(r),
                     "published": last.get((kind, r.public_key()))}
-                   for r in model._default_manager.all()]
+                   for r in model._default_manager.select_related(*model.public_related)]
         kinds.append({"kind": kind, "name": model.public_kind_name, "records": records,
                       "add": admin_url(model, "add")})
     return render(request, "oversight/publishing.html",

@@ -3,7 +3,6 @@ versions, each read from its snapshot alone."""
 
 from datetime import datetime
 
-from django.db.models import Max
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -24,8 +23,3 @@ def report_published_at(request: HttpRequest, pk: int, **kwargs: object) -> date
         hasattr(report, "correction") and report.correction.is_published) else None
     return max(filter(None, [report.published_at, later]), default=None)
 
-
-def latest_report_published_at(request: HttpRequest) -> datetime | None:
-    found: datetime | None = Report.objects.published().aggregate(
-        at=Max("published_at"))["at"]
-    return found

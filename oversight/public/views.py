@@ -22,7 +22,7 @@ from panel_reports.printing import REPORT_DOCUMENT, SNAPSHOTS, document_of
 
 reports_crumbs = site.section("Panel reports", "public:reports")
 REPORT_URLS = {"part_url": "public:report_part", "contents_url": "public:report",
-               "whole_url": "public:report_whole", "pdf_url": "public:report_pdf",
+               "pdf_url": "public:report_pdf",
                "page_css_url": "public:report_page_css", "base_template": "public/base.html"}
 
 

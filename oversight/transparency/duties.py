@@ -76,7 +76,8 @@ class Published:
             evidence = Evidence(p.title, timezone.localdate(p.published_at), p.kind, p.key)
             self.first.setdefault((p.kind, p.key), evidence)
             self.latest[p.kind] = evidence
-        for r in Report.objects.published().order_by("published_at"):
+        for r in Report.objects.published().order_by("published_at").only(
+                "version", "period_start", "period_end", "published_at"):
             evidence = Evidence(r.title, timezone.localdate(r.published_at), HIGHLIGHT_REPORTS,
                                 str(r.pk))
             self.latest[HIGHLIGHT_REPORTS] = evidence
