@@ -62,7 +62,7 @@ def panel_session() -> str:
     user = User.objects.get(username="panel")
     session = SessionStore()
     session.update({SESSION_KEY: str(user.pk), HASH_SESSION_KEY: user.get_session_auth_hash(),
-                    BACKEND_SESSION_KEY: "django.contrib.auth.backends.ModelBackend",
+                    BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[-1],
                     SIGNED_IN_AT: time.time()})
     session.create()
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"

@@ -122,7 +122,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Permissions are the roles' declared ones (oversight/core/roles.py).
+    "oversight.core.role_backend.RoleBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -164,9 +165,12 @@ OTP_TOTP_ISSUER = "PCC Oversight"
 # An authenticator's codes may be a step (30 s) early or late.
 OTP_TOTP_TOLERANCE = 1
 
-# Idle timeout: the session expires after this many seconds without a request.
+# Idle timeout: the session expires after this many seconds without a request
+# (give or take SESSION_TOUCH_SECONDS: the session is saved, restarting the
+# clock, at most that often; oversight/core/session_security.py).
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_TOUCH_SECONDS = 60
+SESSION_ENGINE = "oversight.core.session_store"
 # However busy, a session ends this long after sign-in.
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("SESSION_ABSOLUTE_SECONDS", str(10 * 3600)))
 SESSION_COOKIE_HTTPONLY = True

@@ -142,10 +142,18 @@ def admin_overreach(role: Role) -> dict[Perm, set[str]]:
 
 def role_of(user: "Reader") -> Role | None:
     """The user's role, from their groups (the first declared role wins)."""
-    if not user.is_authenticated:
-        return None
-    names = {group.name for group in user.groups.all()}
-    return next((role for role in Role if role in names), None)
+    return next(iter(roles_held(user)), None)
+
+
+def roles_held(user: "Reader") -> list[Role]:
+    """The user's roles, in the order roles.py declares them: read with the
+    user by RoleBackend (the signed-in user), otherwise asked for."""
+    if user.is_anonymous:
+        return []
+    names = getattr(user, "role_names", None)
+    if names is None:
+        names = set(user.groups.values_list("name", flat=True))
+    return [role for role in Role if role in names]
 
 
 def sync_roles() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.models import User
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
@@ -26,6 +26,8 @@ PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in [
     "serial", "usb", "xr-spatial-tracking",
 ])
 SIGNED_IN_AT = "signed_in_at"
+# When the session was last saved to restart its idle clock.
+TOUCHED_AT = "touched_at"
 # Reachable while a code is still owed: the pages that take it, and signing out.
 BEFORE_THE_CODE = {"two_factor_verify", "two_factor_enrol", "logout", "login", "healthz",
                    "accessibility"}
@@ -60,8 +62,14 @@ def remember_when_signed_in(sender: type, request: HttpRequest | None, user: Use
 
 
 class SessionLifetimeMiddleware:
-    """A session ends SESSION_ABSOLUTE_SECONDS after sign-in however active it is
-    (SESSION_COOKIE_AGE is the idle timeout)."""
+    """A session ends SESSION_ABSOLUTE_SECONDS after sign-in however active it
+    is, and SESSION_COOKIE_AGE after its last request (the idle timeout).
+
+    The idle clock is restarted by saving the session, at most once every
+    SESSION_TOUCH_SECONDS: saving on every request (SESSION_SAVE_EVERY_REQUEST)
+    cost each page a write transaction, a third of a published page's time.
+    So a session idles out between SESSION_COOKIE_AGE - SESSION_TOUCH_SECONDS
+    and SESSION_COOKIE_AGE after its last request."""
 
     def __init__(self, get_response: Middleware) -> None:
         self.get_response = get_response
@@ -73,7 +81,20 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 again = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse('login')}?{again}")
-        return self.get_response(request)
+        response = self.get_response(request)
+        _restart_idle_clock(request)
+        return response
+
+
+def _restart_idle_clock(request: HttpRequest) -> None:
+    """Mark a signed-in session for saving (SessionMiddleware saves it, with a
+    new expiry) if it was last saved SESSION_TOUCH_SECONDS ago or more."""
+    session = request.session
+    if SESSION_KEY not in session:  # signed out by this request, or never in
+        return
+    now = time.time()
+    if now - session.get(TOUCHED_AT, 0) >= settings.SESSION_TOUCH_SECONDS:
+        session[TOUCHED_AT] = now
 
 
 def is_verified(user: Reader) -> bool:

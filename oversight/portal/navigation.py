@@ -1,5 +1,7 @@
 """The header's navigation: only what the signed-in user's role may open."""
 
+from functools import cache
+
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
@@ -25,6 +27,12 @@ SECTIONS = [
 ]
 
 
+@cache
+def _resolved_sections() -> list[tuple[str, str, Perm | None]]:
+    """SECTIONS with their addresses, reversed once a process."""
+    return [(label, reverse(url_name), perm) for label, url_name, perm in SECTIONS]
+
+
 def navigation(request: HttpRequest) -> dict:
     # Every table a page renders runs the context processors again: work it
     # out once a request.
@@ -41,9 +49,8 @@ def _navigation(request: HttpRequest) -> dict:
     if user is None or not user.is_authenticated:
         return {}
     items = []
-    for label, url_name, perm in SECTIONS:
+    for label, url, perm in _resolved_sections():
         if perm is None or user.has_perm(perm):
-            url = reverse(url_name)
             current = request.path == url if url == "/" else request.path.startswith(url)
             items.append({"label": label, "url": url, "current": current})
     return {"nav_items": items, "user_role": role_of(user)}

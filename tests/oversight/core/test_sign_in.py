@@ -1,8 +1,16 @@
 """Signing in and out, the lockout, and what the header shows each role."""
 
-import pytest
-from django.urls import reverse
+import time
+from datetime import timedelta
 
+import pytest
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from oversight.core import session_security
 from oversight.core.roles import Role
 from tests.factories import PASSWORD, UserFactory
 
@@ -66,10 +74,44 @@ def test_signing_out_is_a_post_and_ends_the_session(staff_client):
     assert staff_client.get(reverse("account")).status_code == 302
 
 
+def _saved_expiry(client):
+    return Session.objects.get(pk=client.session.session_key).expire_date
+
+
+def _session_writes(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in queries if q["sql"].startswith("UPDATE \"django_session\"")]
+
+
+def test_the_idle_clock_restarts_at_most_once_a_touch_period(settings, staff_client,
+                                                              monkeypatch):
+    now = time.time()
+    monkeypatch.setattr(session_security.time, "time", lambda: now)
+    home = reverse("home")
+    assert _session_writes(staff_client, home)  # the first page restarts the clock
+    first = _saved_expiry(staff_client)
+    assert not settings.SESSION_SAVE_EVERY_REQUEST
+    # Within the touch period, pages read the session and write nothing.
+    monkeypatch.setattr(session_security.time, "time",
+                        lambda: now + settings.SESSION_TOUCH_SECONDS - 1)
+    assert _session_writes(staff_client, home) == []
+    assert _saved_expiry(staff_client) == first
+    # After it, the next page saves the session with a later expiry.
+    monkeypatch.setattr(session_security.time, "time",
+                        lambda: now + settings.SESSION_TOUCH_SECONDS)
+    assert len(_session_writes(staff_client, home)) == 1
+    assert _saved_expiry(staff_client) > first
+
+
 def test_sessions_expire_after_the_idle_timeout(settings, staff_client):
     staff_client.get(reverse("home"))
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # each request restarts the idle clock
     assert 0 < staff_client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
+    # A session left idle past its expiry is signed out.
+    Session.objects.filter(pk=staff_client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1))
+    response = staff_client.get(reverse("account"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
 @pytest.mark.parametrize(

@@ -52,14 +52,13 @@ def test_a_review_meetings_page_links_to_the_dashboard_as_at_its_date(
     assert "As at 14 November 2023, with the force's data to October 2023" in text
 
 
-def test_parts_a_reader_may_not_open_are_left_out(board_data, client):
-    from django.contrib.auth.models import Permission
-
+def test_parts_a_reader_may_not_open_are_left_out(board_data, client, monkeypatch):
+    from oversight.core.roles import ROLE_PERMISSIONS, Perm, Role
     from tests.factories import UserFactory
 
-    reader = UserFactory()
-    reader.user_permissions.add(Permission.objects.get(codename="read_scorecard"))
-    client.force_login(reader)
+    # A role that may read the scorecard and nothing else.
+    monkeypatch.setitem(ROLE_PERMISSIONS, Role.PANEL_MEMBER, frozenset({Perm.READ_SCORECARD}))
+    client.force_login(UserFactory(role=Role.PANEL_MEMBER))
     text = page_text(client.get(reverse("dashboard")))
     assert "Measures by priority" in text
     for part in ("PEEL findings", "Deliverables of the Plan", "Overdue ELG actions"):
