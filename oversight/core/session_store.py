@@ -19,7 +19,7 @@ class SessionStore(db.SessionStore):
         with connection.cursor() as cursor:
             cursor.execute(READ_SESSION, [self.session_key, timezone.now()])
             row = cursor.fetchone()
-        if row is None:
+        if row is None or self.session_key is None:
             self._session_key = None
             return None
         return Session(session_key=self.session_key, session_data=row[0], expire_date=row[1])
