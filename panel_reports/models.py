@@ -13,10 +13,13 @@ from typing import Any
 import pghistory
 import pgtrigger
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 
 from oversight.core.history import audited
+from oversight.core.public_cache import forget_kept_pages
 from oversight.core.publications import Publishable
 from oversight.core.requests import Reader
 from oversight.core.roles import Perm
@@ -54,6 +57,13 @@ class PanelMeeting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%-d %B %Y}, {self.place}"
+
+
+@receiver([post_save, post_delete], sender=PanelMeeting)
+def forget_pages_naming_it(**kwargs: object) -> None:
+    """A published report's pages name its meeting, read as it stands: kept
+    pages that named the meeting as it was are forgotten."""
+    transaction.on_commit(forget_kept_pages)
 
 
 @audited()

@@ -9,14 +9,18 @@ from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import pluralize
 
 from oversight.core.breadcrumbs import section
+from oversight.core.reader_pages import kept_for
 from oversight.core.roles import Perm
 from panel_reports import document
-from panel_reports.models import Acronym, Report
+from panel_reports.models import Acronym, Report, sees_draft_reports
 from panel_reports.printing import REPORT_DOCUMENT, document_of, readable
 from panel_reports.revisions import revised_figures
 from panel_reports.tables import AcronymTable, ReportTable, RevisionTable
 
 READ = permission_required(Perm.READ_PUBLISHED_REPORTS, raise_exception=True)
+# Whoever sees no drafts reads a report page as every such reader does (it can
+# only be a published report's): kept after the first (core/reader_pages.py).
+ALIKE = kept_for(readers=lambda user: not sees_draft_reports(user))
 
 
 crumbs = section("Panel reports", "panel_reports:list")
@@ -32,6 +36,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 
 @READ
+@ALIKE
 def contents(request: HttpRequest, pk: int) -> HttpResponse:
     report = readable(request, pk)
     doc = document_of(report)
@@ -43,6 +48,7 @@ def contents(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @READ
+@ALIKE
 def part(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     report = readable(request, pk)
     doc = document_of(report)
@@ -58,6 +64,7 @@ def part(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
 
 
 @READ
+@ALIKE
 def whole(request: HttpRequest, pk: int) -> HttpResponse:
     report = readable(request, pk)
     context = {"report": report, "document": document_of(report),

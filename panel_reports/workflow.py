@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from oversight.core.public_cache import forget_public_pages
+from oversight.core.public_cache import forget_kept_pages
 from oversight.plan.models import Priority
 from panel_reports import document, tasks, tokens
 from panel_reports.models import PrioritySection, Report, ReportEvent, TopicPage
@@ -100,7 +100,7 @@ def publish(report: Report, user: User, at: datetime | None = None) -> Report:
     report.published_at, report.published_by = at or timezone.now(), user
     _move(report, Report.Status.PUBLISHED, Action.PUBLISHED, user)
     tasks.print_published_report.defer(report_id=report.pk)  # with the publication, or not at all
-    transaction.on_commit(forget_public_pages)  # the public site lists it, and its corrected one
+    transaction.on_commit(forget_kept_pages)  # the public site lists it, and its corrected one
     return report
 
 

@@ -8,6 +8,7 @@ loading twice changes nothing.
 import csv
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -183,6 +184,13 @@ def last_complete_month(today: date) -> date:
 def demo_values(last: date | None = None) -> pd.DataFrame:
     """Demo monthly values, as the text of an upload file's cells: each series
     from 2019 to `last`, or else to its seed table's month."""
+    return _demo_values(last).copy()
+
+
+@lru_cache(maxsize=4)
+def _demo_values(last: date | None) -> pd.DataFrame:
+    # Fitting the series to the seeds takes seconds and gives the same values
+    # every time: once a process (the tests load the demo a dozen times).
     frames = []
     specs = series_specs()
     for spec in specs:

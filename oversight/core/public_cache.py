@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from oversight.core.reader_pages import forget_reader_pages
+
 # Kept pages are public and the same for everyone: a browser or proxy may keep
 # them for a few minutes and then asks again (304 if nothing was published).
 PUBLIC_CACHE_CONTROL = "public, max-age=300"
@@ -54,9 +56,11 @@ _recent: dict[str, tuple[float, "PublicPage"]] = {}
 RECENT_MAX = 500
 
 
-def forget_public_pages() -> None:
+def forget_kept_pages() -> None:
+    """Every kept page, the public site's and readers' (reader_pages.py)."""
     PublicPage.objects.all().delete()
     _recent.clear()
+    forget_reader_pages()
 
 
 def recent(path: str) -> "PublicPage | None":
@@ -115,9 +119,11 @@ class PublicPageCache:
         if (request.method not in ("GET", "HEAD") or not request.path.startswith(self.prefix)
                 or request.META.get("QUERY_STRING")):
             return self.get_response(request)
-        kept = recent(request.path) or self.kept(request.path)
+        kept = recent(request.path)
+        if kept is None and (kept := self.kept(request.path)) is not None:
+            remember(kept)  # from now: answering from memory does not extend it
         if kept is not None:
-            return self.answer(request, remember(kept))
+            return self.answer(request, kept)
         response = self.get_response(request)
         if (getattr(response, "public_cacheable", False) and response.status_code == 200
                 and not request.COOKIES and not response.streaming):

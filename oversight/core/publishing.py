@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from oversight.core.public_cache import forget_public_pages
+from oversight.core.public_cache import forget_kept_pages
 from oversight.core.publications import Publication, Publishable, Publishing
 
 P = TypeVar("P", bound=Publishable)
@@ -77,7 +77,7 @@ def publish(record: P, user: User, at: datetime | None = None) -> Publication:
     record.publishing = Publishing.PUBLISHED
     record.save(update_fields=["publishing"])
     record.after_publishing(timezone.localdate(publication.published_at))
-    transaction.on_commit(forget_public_pages)
+    transaction.on_commit(forget_kept_pages)
     return publication
 
 

@@ -4,6 +4,7 @@ findings, and the OPCC's own delivery plan."""
 from oversight.core.models import PrintedPdf, RoleChange
 from oversight.core.public_cache import PublicPage
 from oversight.core.publications import Publication
+from oversight.core.reader_pages import ReaderPage
 from oversight.delivery.models import (
     ActivityStatus,
     ActivityUpdate,
@@ -37,7 +38,7 @@ from oversight.transparency.models import (
 )
 
 __all__ = [
-    "PrintedPdf", "PublicPage", "Publication", "RoleChange", "Decision",
+    "PrintedPdf", "PublicPage", "ReaderPage", "Publication", "RoleChange", "Decision",
     "InspectionResponse", "RecommendationExplanation", "ComplaintsInformation",
     "NationalPrioritiesStatement", "PriorityContribution",
     "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",

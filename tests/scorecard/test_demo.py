@@ -154,7 +154,9 @@ def test_kpi_table_prints_every_figure_of_every_row_of_the_seeds_tables(demo):
                 wanted[(add_months(spec.reference, -months_back), column)] = spec.printed[name]
         for (month, name), text in wanted.items():
             key = month.strftime("%Y-%m")
-            table = tables.setdefault(key, kpi_table_csv(key))
+            if key not in tables:
+                tables[key] = kpi_table_csv(key)
+            table = tables[key]
             got = printed_cell(table[label], headers(month)[name])
             assert got == text, (spec.code, spec.area, month, name)
             checked += 1

@@ -79,3 +79,25 @@ def test_an_address_with_a_query_string_is_answered_but_not_kept(staff, lead):
     published_decision(staff, lead, "2026/027", "Cyber crime unit")
     assert Client().get(f"{REGISTER}?made-up=1").status_code == 200
     assert not PublicPage.objects.exists()
+
+
+def test_memory_holds_a_page_from_when_it_was_read_not_from_each_answer(
+        staff, lead, settings, monkeypatch):
+    """Answering from memory does not extend it: a page busy for longer than
+    the moment would otherwise never see another process's publication."""
+    settings.PUBLIC_PAGES_IN_MEMORY_SECONDS = 60
+    public_cache._recent.clear()
+    now = [1000.0]
+    monkeypatch.setattr(public_cache, "monotonic", lambda: now[0])
+    published_decision(staff, lead, "2026/028", "Road safety")
+    Client().get(REGISTER)  # kept, and held in memory from now
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            Client().get(REGISTER)
+        return len(captured)
+
+    now[0] += 50
+    assert queries() == 0
+    now[0] += 11  # 61 s since it was read, 11 s since it was last answered
+    assert queries() == 1
