@@ -4,9 +4,10 @@ Prints ratios, never absolute limits: how many times longer the page takes
 than a bare ORM read of its deliverables, at two sizes, and how the page
 scales from the small size to the large one (10x the rows).
 
-    .venv/bin/python bench/plan_pages.py
+    .venv/bin/python bench/plan_pages.py [--repeats 15]
 """
 
+import argparse
 import os
 import sys
 import time
@@ -29,8 +30,6 @@ from oversight.core.roles import Role  # noqa: E402
 from oversight.plan.models import Deliverable, Objective, Plan, Priority  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 
-REPEATS = 15
-
 
 def build(deliverables: int) -> None:
     Plan.objects.all().delete()
@@ -47,9 +46,9 @@ def build(deliverables: int) -> None:
     )
 
 
-def best_of(action) -> float:
+def best_of(action, repeats: int) -> float:
     times = []
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
@@ -57,6 +56,9 @@ def best_of(action) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeats", type=int, default=15, help="the best of so many runs")
+    repeats = parser.parse_args().repeats
     setup_test_environment()
     # Its own database, so a test run at the same time is not disturbed.
     name = throwaway_database("bench_plan_pages")
@@ -66,8 +68,9 @@ def main() -> None:
         page_times = {}
         for size in (100, 1000):
             build(size)
-            page = best_of(lambda: client.get("/deliverables/"))
-            rows = best_of(lambda: list(Deliverable.objects.select_related("objective").values()))
+            page = best_of(lambda: client.get("/deliverables/"), repeats)
+            rows = best_of(lambda: list(Deliverable.objects.select_related("objective").values()),
+                           repeats)
             page_times[size] = page
             print(f"deliverables page / bare read of its {size} rows: {page / rows:.1f}x")
         print(f"deliverables page, 1000 rows / 100 rows: {page_times[1000] / page_times[100]:.1f}x")

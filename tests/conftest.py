@@ -12,6 +12,53 @@ pytest_plugins = [
 ]
 
 
+BENCH_TEMPLATE = "bench_template"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def bench_template(request, django_db_blocker):
+    """For the benchmarks under test (tests/test_benchmarks.py), a migrated
+    database each copies (bench/throwaway.py): a copy of the test database
+    made before any test changes it (migrating one took 45 s), or, when the
+    test database is reused and may hold anything, one migrated afresh."""
+    if not any(item.path.name == "test_benchmarks.py" for item in request.session.items):
+        yield None
+        return
+    request.getfixturevalue("django_db_setup")
+    from django.db import connection, connections
+
+    def drop(cursor):
+        cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_TEMPLATE}"')
+
+    with django_db_blocker.unblock():
+        source = connection.settings_dict["NAME"]
+        assert source.startswith("test_"), "tests/test_benchmarks.py needs its django_db mark"
+        connections.close_all()  # a database being copied may have no session
+        with connection._nodb_cursor() as cursor:
+            drop(cursor)
+            if not request.config.getoption("reuse_db"):
+                cursor.execute(f'CREATE DATABASE "{BENCH_TEMPLATE}" TEMPLATE "{source}"')
+        if request.config.getoption("reuse_db"):
+            migrated_afresh(BENCH_TEMPLATE)
+    yield BENCH_TEMPLATE
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        drop(cursor)
+
+
+def migrated_afresh(name: str) -> None:
+    """A database `name` with every migration run, made in its own process (a
+    template may have no session when it is copied)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = ("import django; django.setup(); from django.db import connection; "
+              f"connection.settings_dict['TEST']['NAME'] = {name!r}; "
+              "connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)")
+    subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent,  # noqa: S603
+                   check=True, timeout=600)
+
+
 @pytest.fixture
 def client_for(db):
     """client_for(role) -> a test client signed in as a new user with that role."""

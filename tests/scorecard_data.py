@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import os
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -42,12 +44,18 @@ def csv_file(*lines: str) -> bytes:
     return (HEADER + "".join(line + "\n" for line in lines)).encode()
 
 
+DEMO_PASSWORD = "demo-password-for-tests"
+
+
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo data (plan and scorecard), loaded once for a module, then flushed."""
+    """The demo data (plan and scorecard), loaded once for a module, then
+    flushed; what load_demo printed. Its users' password is DEMO_PASSWORD."""
+    printed = io.StringIO()
     with django_db_blocker.unblock():
-        call_command("load_demo", "--noinput", stdout=io.StringIO())
-        yield
+        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}):
+            call_command("load_demo", "--noinput", stdout=printed)
+        yield printed.getvalue()
         call_command("flush", "--noinput")
         from oversight.core.roles import sync_roles
 

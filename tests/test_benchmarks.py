@@ -11,41 +11,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RATIO = r"\d+\.\d+x"
-
-
-TEMPLATE = "bench_template"
-# Made once, migrated, in its own process (a template may have no connection
-# when it is copied); each benchmark copies it instead of migrating its own.
-MAKE_TEMPLATE = f"""
-import os, sys
-sys.path.insert(0, {str(ROOT)!r})
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
-import django
-django.setup()
-from django.db import connection
-connection.settings_dict["TEST"]["NAME"] = "{TEMPLATE}"
-connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)
-"""
-DROP_TEMPLATE = MAKE_TEMPLATE.replace(
-    'connection.creation.create_test_db(verbosity=0, keepdb=False, serialize=False)',
-    f'connection.creation._destroy_test_db("{TEMPLATE}", verbosity=0)')
+# The test database is made for this module too: its template is a copy of it.
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module", autouse=True)
-def template():
-    subprocess.run([sys.executable, "-c", MAKE_TEMPLATE], cwd=ROOT, check=True,  # noqa: S603
-                   timeout=600)
+def template(bench_template):
+    """Each benchmark copies the migrated database tests/conftest.py made
+    (bench/throwaway.py) instead of running every migration again."""
+    assert bench_template
+    os.environ["BENCH_TEMPLATE"] = bench_template
     yield
-    subprocess.run([sys.executable, "-c", DROP_TEMPLATE], cwd=ROOT, check=True,  # noqa: S603
-                   timeout=600)
+    del os.environ["BENCH_TEMPLATE"]
 
 
 def run(script: str, *options: str) -> str:
     finished = subprocess.run(  # noqa: S603 (our own interpreter and script)
         [sys.executable, str(ROOT / "bench" / script), *options],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-        env=os.environ | {"BENCH_TEMPLATE": TEMPLATE},
-    )
+        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
     assert finished.returncode == 0, finished.stderr
     return finished.stdout
 
@@ -70,7 +53,7 @@ def test_kpi_pages_benchmark_runs():
 
 
 def test_plan_pages_benchmark_prints_its_ratios():
-    printed = run("plan_pages.py")
+    printed = run("plan_pages.py", "--repeats", "2")
     assert re.search(rf"deliverables page, 1000 rows / 100 rows: {RATIO}", printed)
 
 

@@ -1,7 +1,9 @@
 """load_demo: the seeds' Plan and one user per role, loaded idempotently."""
 
 import io
+import os
 from datetime import date
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -13,6 +15,7 @@ from oversight.demo import DEMO_USERS
 from oversight.plan.deliverables import DeliverableStatus
 from oversight.plan.models import Deliverable, Objective, Plan, Priority
 from tests.pages import page_text
+from tests.scorecard_data import DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -21,46 +24,38 @@ def counts():
     return [m.objects.count() for m in (Plan, Priority, Objective, Deliverable, get_user_model())]
 
 
-def test_load_demo_twice_changes_nothing(monkeypatch, capsys):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", "--noinput")
+def test_load_demo_twice_changes_nothing(demo):
     first = counts()
-    call_command("load_demo", "--noinput")
+    printed = io.StringIO()
+    with mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}):
+        call_command("load_demo", "--noinput", stdout=printed)
     assert counts() == first == [1, 4, 10, 11, len(DEMO_USERS)]
-    out = capsys.readouterr().out
-    assert "password for all: demo-password-for-tests" in out
+    assert f"password for all: {DEMO_PASSWORD}" in demo
+    assert f"password for all: {DEMO_PASSWORD}" in printed.getvalue()
 
 
-def test_demo_plan_has_the_seed_objectives_and_marks_invented_ones(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", "--noinput")
+def test_demo_plan_has_the_seed_objectives_and_marks_invented_ones(demo):
     codes = set(Objective.objects.values_list("code", flat=True))
     assert {"1.1", "1.2", "1.3", "2.1", "2.2", "3.2", "3.3"} <= codes
     invented = set(Objective.objects.filter(is_demo=True).values_list("code", flat=True))
     assert invented == codes - {"1.1", "1.2", "1.3", "2.1", "2.2", "3.2", "3.3"}
 
 
-def test_demo_users_have_the_password_and_their_role(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", "--noinput")
+def test_demo_users_have_the_password_and_their_role(demo):
     for username, _, role in DEMO_USERS:
         user = get_user_model().objects.get(username=username)
         assert role_of(user) == role
-        assert user.check_password("demo-password-for-tests")
+        assert user.check_password(DEMO_PASSWORD)
 
 
-def test_seed_001_march_2023_deliverable_is_flagged_overdue_in_december_2023(monkeypatch):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", "--noinput")
+def test_seed_001_march_2023_deliverable_is_flagged_overdue_in_december_2023(demo):
     asb = Deliverable.objects.get(action__startswith="Training ASB specialists")
     assert (asb.due_date, asb.progress) == (date(2023, 3, 31), 95)
     assert asb.status(date(2023, 12, 14)) == DeliverableStatus.OVERDUE
 
 
 def test_the_demos_placing_of_deliverables_under_objectives_is_marked_invented(
-        monkeypatch, staff_client):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-password-for-tests")
-    call_command("load_demo", "--noinput", stdout=io.StringIO())
+        demo, staff_client):
     assert not Deliverable.objects.filter(is_demo=False).exists()
     text = page_text(staff_client.get(reverse("plan:deliverables")))
     assert "The objective each sits under, its owner and its start date are invented" in text
