@@ -36,7 +36,6 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
@@ -44,6 +43,7 @@ from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.database import embedded_database_url  # noqa: E402
 from oversight.core.local_data import data_dir  # noqa: E402
 from oversight.core.session_security import SIGNED_IN_AT  # noqa: E402
+from oversight.core.session_store import SessionStore  # noqa: E402
 from panel_reports.models import Report  # noqa: E402
 
 PORT = 8765

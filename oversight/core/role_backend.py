@@ -11,6 +11,7 @@ person's sessions (oversight/core/role_changes.py), so no page runs on a
 role the person no longer holds.
 """
 
+from contextvars import ContextVar
 from typing import Any
 
 from django.contrib.auth.backends import ModelBackend
@@ -20,17 +21,28 @@ from oversight.core.roles import ROLE_PERMISSIONS, roles_held
 
 # Written out: built by the ORM (an aggregate over the groups), this query
 # took 3 ms a page; as SQL, half a millisecond.
-USER_WITH_ROLES = """
-SELECT "auth_user".*,
-       ARRAY(SELECT "auth_group"."name" FROM "auth_group"
-             JOIN "auth_user_groups" ON "auth_user_groups"."group_id" = "auth_group"."id"
-             WHERE "auth_user_groups"."user_id" = "auth_user"."id") AS "role_names"
-FROM "auth_user" WHERE "auth_user"."id" = %s"""
+ROLE_NAMES = (
+    'ARRAY(SELECT "auth_group"."name" FROM "auth_group" '
+    'JOIN "auth_user_groups" ON "auth_user_groups"."group_id" = "auth_group"."id" '
+    'WHERE "auth_user_groups"."user_id" = "auth_user"."id") AS "role_names"')
+USER_WITH_ROLES = f"""SELECT "auth_user".*, {ROLE_NAMES}
+FROM "auth_user" WHERE "auth_user"."id" = %s"""  # noqa: S608 (constants only)
+
+# The user the session store read with this request's session (its query
+# reads both): taken once, by the request's sign-in check.
+_read_with_session: ContextVar[User | None] = ContextVar("read_with_session", default=None)
+
+
+def remember_signed_in(user: User | None) -> None:
+    _read_with_session.set(user)
 
 
 class RoleBackend(ModelBackend):
     def get_user(self, user_id: Any) -> User | None:
-        user = next(iter(User._default_manager.raw(USER_WITH_ROLES, [int(user_id)])), None)
+        user = _read_with_session.get()
+        _read_with_session.set(None)
+        if user is None or user.pk != int(user_id):
+            user = next(iter(User._default_manager.raw(USER_WITH_ROLES, [int(user_id)])), None)
         return user if user is not None and self.user_can_authenticate(user) else None
 
     def get_user_permissions(self, user_obj: User | AnonymousUser,

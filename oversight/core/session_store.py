@@ -1,25 +1,77 @@
-"""Django's database sessions, read with one written-out query.
+"""The portal's sessions: Django's database sessions, in a table that also
+says whose each one is, so that
 
-Every signed-in page reads its session; building that query with the ORM
-took about 1 ms a page, a fifth of what a published report page should cost
-(bench/public_pages.py). What is read, and when a session counts as expired,
-are Django's own."""
+- a page reads its session and the signed-in user, with their roles, in one
+  query (RoleBackend takes the user read here): every signed-in page does
+  it, and each query is a round trip to the database;
+- a person's sessions are found by an index, not by decoding every live one
+  (oversight/core/user_sessions.py).
 
+What a session holds, and when it counts as expired, are Django's own."""
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.auth.models import User
 from django.contrib.sessions.backends import db
-from django.contrib.sessions.models import Session
-from django.db import connection
+from django.contrib.sessions.base_session import AbstractBaseSession
+from django.db import connection, models
 from django.utils import timezone
 
-READ_SESSION = ('SELECT "session_data", "expire_date" FROM "django_session" '
-                'WHERE "session_key" = %s AND "expire_date" > %s')
+from oversight.core.role_backend import ROLE_NAMES, remember_signed_in
+
+
+class PortalSession(AbstractBaseSession):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE,
+                             related_name="+")
+
+    class Meta:
+        app_label = "oversight"
+
+    @classmethod
+    def get_session_store_class(cls) -> type["SessionStore"]:
+        return SessionStore
+
+
+READ_SESSION = f"""
+SELECT "oversight_portalsession"."session_data", "oversight_portalsession"."expire_date",
+       "auth_user".*, {ROLE_NAMES}
+FROM "oversight_portalsession"
+LEFT JOIN "auth_user" ON "auth_user"."id" = "oversight_portalsession"."user_id"
+WHERE "oversight_portalsession"."session_key" = %s
+  AND "oversight_portalsession"."expire_date" > %s"""  # noqa: S608 (constants only)
 
 
 class SessionStore(db.SessionStore):
-    def _get_session_from_db(self) -> Session | None:
+    @classmethod
+    def get_model_class(cls) -> type[PortalSession]:
+        return PortalSession
+
+    def create_model_instance(self, data: dict[str, Any]) -> PortalSession:
+        session = super().create_model_instance(data)
+        assert isinstance(session, PortalSession)
+        signed_in = data.get(SESSION_KEY)
+        session.user_id = int(signed_in) if signed_in is not None else None
+        return session
+
+    def _get_session_from_db(self) -> PortalSession | None:
         with connection.cursor() as cursor:
             cursor.execute(READ_SESSION, [self.session_key, timezone.now()])
             row = cursor.fetchone()
+            columns = [column.name for column in cursor.description or ()]
         if row is None or self.session_key is None:
             self._session_key = None
+            remember_signed_in(None)
             return None
-        return Session(session_key=self.session_key, session_data=row[0], expire_date=row[1])
+        remember_signed_in(_user(columns[2:-1], row[2:-1], row[-1]))
+        return PortalSession(session_key=self.session_key, session_data=row[0],
+                             expire_date=row[1])
+
+
+def _user(columns: list[str], values: tuple, role_names: list[str]) -> User | None:
+    if values[columns.index("id")] is None:
+        return None  # not signed in, or signed in as someone since deleted
+    user: User = User.from_db(connection.alias, columns, values)
+    user.role_names = set(role_names)  # type: ignore[attr-defined]
+    return user

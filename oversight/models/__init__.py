@@ -5,6 +5,7 @@ from oversight.core.models import PrintedPdf, RoleChange
 from oversight.core.public_cache import PublicPage
 from oversight.core.publications import Publication
 from oversight.core.reader_pages import ReaderPage
+from oversight.core.session_store import PortalSession
 from oversight.delivery.models import (
     ActivityStatus,
     ActivityUpdate,
@@ -38,7 +39,8 @@ from oversight.transparency.models import (
 )
 
 __all__ = [
-    "PrintedPdf", "PublicPage", "ReaderPage", "Publication", "RoleChange", "Decision",
+    "PrintedPdf", "PortalSession", "PublicPage", "ReaderPage", "Publication", "RoleChange",
+    "Decision",
     "InspectionResponse", "RecommendationExplanation", "ComplaintsInformation",
     "NationalPrioritiesStatement", "PriorityContribution",
     "Access", "ActivityStatus", "ActivityUpdate", "CoreActivity", "Deliverable",

@@ -21,7 +21,7 @@ from tests.processes import wait_until
 pytestmark = pytest.mark.django_db(transaction=True)
 MEASURES, MONTHS = 33, 800  # 105,600 new values: above store.BULK_ROWS
 APPLICATION = "fault-suite-import"
-KILLS = 6
+KILLS = 4
 
 
 def start_import(path) -> subprocess.Popen:

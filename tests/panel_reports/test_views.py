@@ -95,12 +95,12 @@ def test_a_published_page_reads_the_snapshot_only(published, kpi_data, panel_cli
     monkeypatch.setattr(document, "build", no_statistics)
     args = [bigger.pk] + args[1:]
     assert rendering_queries(panel_client, reverse(f"panel_reports:{name}", args=args)) == small
-    # The session and the user with their roles (2), looking for a kept page
+    # The session with the user and their roles (1), looking for a kept page
     # (1), the report's own row (1) and keeping the page for the next reader
     # (1): nothing per part.
-    assert small == 5
-    # The next reader's page is the kept one: the session, the user, the page.
-    assert queries_of(panel_client, url) == 3
+    assert small == 4
+    # The next reader's page is the kept one: the session with its user, the page.
+    assert queries_of(panel_client, url) == 2
 
 
 def rendering_queries(client, url) -> int:

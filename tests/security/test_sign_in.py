@@ -5,7 +5,6 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -13,6 +12,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from oversight.core import two_factor
 from oversight.core.roles import Role
 from oversight.core.session_security import PERMISSIONS_POLICY, SIGNED_IN_AT
+from oversight.core.session_store import PortalSession
 from tests.conftest import code_now, give_authenticator, sign_in
 from tests.factories import PASSWORD, UserFactory
 
@@ -211,7 +211,7 @@ def test_a_role_change_ends_the_persons_sessions(client_for, db):
     staff.groups.add(Group.objects.get(name=Role.OPCC_LEAD))
     assert client.get(reverse("account")).status_code == 302
     assert not any(s.get_decoded().get("_auth_user_id") == str(staff.pk)
-                   for s in Session.objects.all())
+                   for s in PortalSession.objects.all())
 
 
 def test_a_lost_phone_is_reset_on_the_server(lead, client):

@@ -31,6 +31,7 @@ EXEMPT = {
     "oversight.Access": "holds the portal's permissions; it has no table",
     "oversight.PrintedPdf": "a cache of printed documents, made again at will",
     "oversight.PublicPage": "a cache of the public site's pages, made again at will",
+    "oversight.PortalSession": "a signed-in session; sign-ins are in axes' log",
     "oversight.ReaderPage": "a cache of published pages as readers read them, made again at will",
     "scorecard.ValueUpload": "an upload's progress; the values it writes are audited",
     "scorecard.Figure": "computed from the audited values",

@@ -62,14 +62,41 @@ def test_an_inactive_user_is_not_signed_in(client):
     assert signed_in_user(client).is_anonymous
 
 
-def test_a_signed_in_page_reads_the_session_and_the_user_and_roles_in_two_queries(
+def test_a_signed_in_page_reads_the_session_and_the_user_and_roles_in_one_query(
         panel_client):
-    """Before RoleBackend a panel member's page also read their permissions
-    twice and their groups once."""
+    """Before RoleBackend and the portal's sessions a panel member's page read
+    the session, the user, their permissions twice and their groups."""
     url = reverse("accessibility")
     panel_client.get(url)
     with CaptureQueriesContext(connection) as queries:
-        assert panel_client.get(url).status_code == 200
-    session, user = (q["sql"] for q in queries)
-    assert 'FROM "django_session"' in session
-    assert 'FROM "auth_user" WHERE' in user and '"auth_group"' in user
+        page = panel_client.get(url)
+    assert page.status_code == 200 and page.context["user_role"] == Role.PANEL_MEMBER
+    [read] = [q["sql"] for q in queries]
+    assert 'FROM "oversight_portalsession"' in read and '"auth_group"' in read
+
+
+def test_a_user_read_with_a_session_is_taken_once_and_only_for_its_id(client):
+    from oversight.core.role_backend import RoleBackend, remember_signed_in
+
+    first, second = UserFactory(role=Role.PANEL_MEMBER), UserFactory(role=Role.OPCC_STAFF)
+    found = RoleBackend().get_user(first.pk)
+    remember_signed_in(found)
+    assert RoleBackend().get_user(second.pk) == second  # not the one remembered
+    remember_signed_in(found)
+    with CaptureQueriesContext(connection) as queries:
+        assert RoleBackend().get_user(first.pk) is found
+    assert len(queries) == 0
+    with CaptureQueriesContext(connection) as queries:
+        assert RoleBackend().get_user(first.pk) == first  # taken: read again
+    assert len(queries) == 1
+
+
+def test_a_deleted_users_sessions_go_with_them(client):
+    user = UserFactory(role=Role.PANEL_MEMBER)
+    client.force_login(user)
+    from oversight.core.session_store import PortalSession
+
+    assert PortalSession.objects.filter(user=user).exists()
+    user.delete()
+    assert not PortalSession.objects.exists()
+    assert client.get(reverse("account")).status_code == 302

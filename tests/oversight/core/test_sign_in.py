@@ -4,7 +4,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from oversight.core import session_security
 from oversight.core.roles import Role
+from oversight.core.session_store import PortalSession
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -75,13 +75,13 @@ def test_signing_out_is_a_post_and_ends_the_session(staff_client):
 
 
 def _saved_expiry(client):
-    return Session.objects.get(pk=client.session.session_key).expire_date
+    return PortalSession.objects.get(pk=client.session.session_key).expire_date
 
 
 def _session_writes(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
-    return [q["sql"] for q in queries if q["sql"].startswith("UPDATE \"django_session\"")]
+    return [q["sql"] for q in queries if q["sql"].startswith("UPDATE \"oversight_portalsession\"")]
 
 
 def test_the_idle_clock_restarts_at_most_once_a_touch_period(settings, staff_client,
@@ -108,7 +108,7 @@ def test_sessions_expire_after_the_idle_timeout(settings, staff_client):
     staff_client.get(reverse("home"))
     assert 0 < staff_client.session.get_expiry_age() <= settings.SESSION_COOKIE_AGE
     # A session left idle past its expiry is signed out.
-    Session.objects.filter(pk=staff_client.session.session_key).update(
+    PortalSession.objects.filter(pk=staff_client.session.session_key).update(
         expire_date=timezone.now() - timedelta(seconds=1))
     response = staff_client.get(reverse("account"))
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
