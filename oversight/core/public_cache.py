@@ -11,7 +11,6 @@ import hashlib
 from collections.abc import Callable
 from datetime import datetime, time, timedelta
 from functools import wraps
-from time import monotonic
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
+from oversight.core.held_pages import Held
 from oversight.core.reader_pages import forget_reader_pages
 
 # Kept pages are public and the same for everyone: a browser or proxy may keep
@@ -48,36 +48,24 @@ class PublicPage(models.Model):
         return self.path
 
 
-# Each web process also holds the pages it answered lately, for a couple of
-# seconds: the busiest pages are then answered without the database. Another
-# process's publication reaches it within those seconds (the page's
+# Each web process also holds the pages it answered lately (held_pages.py).
+# Another process's publication reaches it within those seconds (the page's
 # Cache-Control allows browsers minutes anyway).
-_recent: dict[str, tuple[float, "PublicPage"]] = {}
-RECENT_MAX = 500
+held: Held[PublicPage] = Held()
 
 
 def forget_kept_pages() -> None:
     """Every kept page, the public site's and readers' (reader_pages.py)."""
     PublicPage.objects.all().delete()
-    _recent.clear()
+    held.clear()
     forget_reader_pages()
 
 
 def recent(path: str) -> "PublicPage | None":
-    found = _recent.get(path)
-    if found is None or monotonic() - found[0] > settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
-        return None
-    page = found[1]
-    return page if page.kept_until is None or page.kept_until > timezone.now() else None
-
-
-def remember(page: "PublicPage") -> "PublicPage":
-    if not settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
+    page = held.get(path)
+    if page is None or page.kept_until is None or page.kept_until > timezone.now():
         return page
-    if len(_recent) >= RECENT_MAX:
-        _recent.clear()
-    _recent[page.path] = (monotonic(), page)
-    return page
+    return None
 
 
 def cacheable(modified: Callable[..., datetime | None],
@@ -121,14 +109,15 @@ class PublicPageCache:
             return self.get_response(request)
         kept = recent(request.path)
         if kept is None and (kept := self.kept(request.path)) is not None:
-            remember(kept)  # from now: answering from memory does not extend it
+            held.hold(request.path, kept)
         if kept is not None:
             return self.answer(request, kept)
         response = self.get_response(request)
         if (getattr(response, "public_cacheable", False) and response.status_code == 200
                 and not request.COOKIES and not response.streaming):
             kept = self.keep(request, response)
-            return self.answer(request, remember(kept))
+            held.hold(request.path, kept)
+            return self.answer(request, kept)
         return response
 
     def kept(self, path: str) -> PublicPage | None:

@@ -9,15 +9,14 @@ Publishing anything forgets every kept page, as it does the public site's
 import re
 from collections.abc import Callable
 from functools import wraps
-from time import monotonic
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.template import RequestContext
 from django.template.loader import get_template
 
+from oversight.core.held_pages import Held
 from oversight.core.requests import Reader
 
 # base.html marks the reader's own parts of every page with these comments.
@@ -38,15 +37,13 @@ class ReaderPage(models.Model):
         return self.path
 
 
-# As for public pages, each process holds the pages it answered lately for
-# PUBLIC_PAGES_IN_MEMORY_SECONDS, so the busiest are answered without a query.
-_recent: dict[str, tuple[float, str]] = {}
-RECENT_MAX = 500
+# As for public pages, each process holds the pages it answered lately.
+held: Held[str] = Held()
 
 
 def forget_reader_pages() -> None:
     ReaderPage.objects.all().delete()
-    _recent.clear()
+    held.clear()
 
 
 def kept_for(readers: Callable[[Reader], bool]) -> Callable[..., Any]:
@@ -60,9 +57,9 @@ def kept_for(readers: Callable[[Reader], bool]) -> Callable[..., Any]:
             if (request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING")
                     or not readers(request.user)):
                 return view(request, *args, **kwargs)
-            kept = _recent_page(request.path)
+            kept = held.get(request.path)
             if kept is None and (kept := _kept_page(request.path)) is not None:
-                _remember(request.path, kept)
+                held.hold(request.path, kept)
             if kept is not None:
                 return HttpResponse(with_own_parts(request, kept))
             response = view(request, *args, **kwargs)
@@ -90,26 +87,10 @@ def _keep(path: str, page: str) -> None:
         return
     ReaderPage.objects.bulk_create([ReaderPage(path=path, body=body)], update_conflicts=True,
                                    unique_fields=["path"], update_fields=["body"])
-    _remember(path, body)
+    held.hold(path, body)
 
 
 def _kept_page(path: str) -> str | None:
     found: str | None = ReaderPage.objects.filter(path=path).values_list(
         "body", flat=True).first()
     return found
-
-
-def _recent_page(path: str) -> str | None:
-    found = _recent.get(path)
-    if found is None or monotonic() - found[0] > settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
-        return None
-    return found[1]
-
-
-def _remember(path: str, body: str) -> None:
-    """Held from when it was read from the database: answering from memory
-    does not extend it, or a busy page would never see a publication."""
-    if settings.PUBLIC_PAGES_IN_MEMORY_SECONDS:
-        if len(_recent) >= RECENT_MAX:
-            _recent.clear()
-        _recent[path] = (monotonic(), body)

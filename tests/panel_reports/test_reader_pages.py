@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from oversight.core import reader_pages
+from oversight.core import held_pages, reader_pages
 from oversight.core.reader_pages import ReaderPage
 from oversight.core.roles import Role
 from panel_reports import workflow
@@ -108,9 +108,9 @@ def test_changing_the_meeting_a_report_names_forgets_the_kept_pages(
 def test_memory_holds_a_page_from_when_it_was_read_not_from_each_answer(
         url, settings, monkeypatch):
     settings.PUBLIC_PAGES_IN_MEMORY_SECONDS = 60
-    reader_pages._recent.clear()
+    reader_pages.held.clear()
     now = [1000.0]
-    monkeypatch.setattr(reader_pages, "monotonic", lambda: now[0])
+    monkeypatch.setattr(held_pages, "monotonic", lambda: now[0])
     reader = panel_member("Asha")
     reader.get(url)  # kept, and held in memory from now
 

@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 
-from oversight.core import public_cache, publishing
+from oversight.core import held_pages, public_cache, publishing
 from oversight.core.public_cache import PublicPage
 from tests.publications import decision, published_decision
 
@@ -62,7 +62,7 @@ def test_a_page_rendered_for_a_signed_in_user_is_not_kept(staff, lead, staff_cli
 def test_a_process_answers_a_page_from_memory_for_a_moment(staff, lead, settings,
                                                            django_capture_on_commit_callbacks):
     settings.PUBLIC_PAGES_IN_MEMORY_SECONDS = 60
-    public_cache._recent.clear()
+    public_cache.held.clear()
     published_decision(staff, lead, "2026/025", "Neighbourhood policing")
     Client().get(REGISTER)
     with CaptureQueriesContext(connection) as queries:
@@ -86,9 +86,9 @@ def test_memory_holds_a_page_from_when_it_was_read_not_from_each_answer(
     """Answering from memory does not extend it: a page busy for longer than
     the moment would otherwise never see another process's publication."""
     settings.PUBLIC_PAGES_IN_MEMORY_SECONDS = 60
-    public_cache._recent.clear()
+    public_cache.held.clear()
     now = [1000.0]
-    monkeypatch.setattr(public_cache, "monotonic", lambda: now[0])
+    monkeypatch.setattr(held_pages, "monotonic", lambda: now[0])
     published_decision(staff, lead, "2026/028", "Road safety")
     Client().get(REGISTER)  # kept, and held in memory from now
 
