@@ -45,17 +45,70 @@ def csv_file(*lines: str) -> bytes:
 
 
 DEMO_PASSWORD = "demo-password-for-tests"
+DEMO_DATABASE = "test_demo"
+
+
+def load_demo() -> str:
+    """Load the demo into the database in use; what load_demo printed."""
+    printed = io.StringIO()
+    with mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}):
+        call_command("load_demo", "--noinput", stdout=printed)
+    return printed.getvalue()
+
+
+def use_database(name: str) -> None:
+    from django.conf import settings
+    from django.db import connection, connections
+
+    connections.close_all()
+    settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = name
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """A copy of the test database with the demo loaded, made the first time
+    a module asks for the demo: loading it for each module took 5 s and a
+    flush. Its tests run in transactions, rolled back, so it stays as loaded."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        tests = connection.settings_dict["NAME"]
+        use_database(tests)  # no session: a database being copied may have none
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{DEMO_DATABASE}"')
+            cursor.execute(f'CREATE DATABASE "{DEMO_DATABASE}" TEMPLATE "{tests}"')
+        use_database(DEMO_DATABASE)
+        try:
+            printed = load_demo()
+        finally:
+            use_database(tests)
+    yield printed
+    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{DEMO_DATABASE}"')
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo data (plan and scorecard), loaded once for a module, then
-    flushed; what load_demo printed. Its users' password is DEMO_PASSWORD."""
-    printed = io.StringIO()
+def demo(demo_database, django_db_blocker):
+    """The demo data (the Plan, the scorecard and the rest) for a module's
+    tests: they use the demo's database, then the test database again. What
+    load_demo printed. Its users' password is DEMO_PASSWORD."""
+    from django.db import connection
+
+    tests = connection.settings_dict["NAME"]
     with django_db_blocker.unblock():
-        with mock.patch.dict(os.environ, {"DEMO_PASSWORD": DEMO_PASSWORD}):
-            call_command("load_demo", "--noinput", stdout=printed)
-        yield printed.getvalue()
+        use_database(DEMO_DATABASE)
+    yield demo_database
+    with django_db_blocker.unblock():
+        use_database(tests)
+
+
+@pytest.fixture(scope="module")
+def demo_committed(django_db_setup, django_db_blocker):
+    """The demo loaded into the test database itself, for a module whose
+    tests commit (a live server's): they flush it after them, so it cannot be
+    the shared copy. Flushed after the module."""
+    with django_db_blocker.unblock():
+        yield load_demo()
         call_command("flush", "--noinput")
         from oversight.core.roles import sync_roles
 

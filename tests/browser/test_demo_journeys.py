@@ -13,7 +13,7 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.browser
 
 
-def test_the_999_control_chart_shows_common_cause_months_and_signals(page, demo):
+def test_the_999_control_chart_shows_common_cause_months_and_signals(page, demo_committed):
     sign_in(page, UserFactory(role=Role.FORCE_OFFICER).username)
     page.goto(Measure.objects.get(code="CCC-999-ANS").get_absolute_url() + "?month=2023-10")
     chart = page.locator("#area-FORCE .pcc-chart")
