@@ -25,24 +25,21 @@ def bench_template(request, django_db_blocker):
         yield None
         return
     request.getfixturevalue("django_db_setup")
-    from django.db import connection, connections
+    from django.db import connection
 
-    def drop(cursor):
-        cursor.execute(f'DROP DATABASE IF EXISTS "{BENCH_TEMPLATE}"')
+    from tests.databases import copy_database, drop_database
 
     with django_db_blocker.unblock():
         source = connection.settings_dict["NAME"]
         assert source.startswith("test_"), "tests/test_benchmarks.py needs its django_db mark"
-        connections.close_all()  # a database being copied may have no session
-        with connection._nodb_cursor() as cursor:
-            drop(cursor)
-            if not request.config.getoption("reuse_db"):
-                cursor.execute(f'CREATE DATABASE "{BENCH_TEMPLATE}" TEMPLATE "{source}"')
         if request.config.getoption("reuse_db"):
+            drop_database(BENCH_TEMPLATE)
             migrated_afresh(BENCH_TEMPLATE)
+        else:
+            copy_database(source, BENCH_TEMPLATE)
     yield BENCH_TEMPLATE
-    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
-        drop(cursor)
+    with django_db_blocker.unblock():
+        drop_database(BENCH_TEMPLATE)
 
 
 def migrated_afresh(name: str) -> None:

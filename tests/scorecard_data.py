@@ -71,20 +71,19 @@ def demo_database(django_db_setup, django_db_blocker):
     flush. Its tests run in transactions, rolled back, so it stays as loaded."""
     from django.db import connection
 
+    from tests.databases import copy_database, drop_database
+
     with django_db_blocker.unblock():
         tests = connection.settings_dict["NAME"]
-        use_database(tests)  # no session: a database being copied may have none
-        with connection._nodb_cursor() as cursor:
-            cursor.execute(f'DROP DATABASE IF EXISTS "{DEMO_DATABASE}"')
-            cursor.execute(f'CREATE DATABASE "{DEMO_DATABASE}" TEMPLATE "{tests}"')
+        copy_database(tests, DEMO_DATABASE)
         use_database(DEMO_DATABASE)
         try:
             printed = load_demo()
         finally:
             use_database(tests)
     yield printed
-    with django_db_blocker.unblock(), connection._nodb_cursor() as cursor:
-        cursor.execute(f'DROP DATABASE IF EXISTS "{DEMO_DATABASE}"')
+    with django_db_blocker.unblock():
+        drop_database(DEMO_DATABASE)
 
 
 @pytest.fixture(scope="module")

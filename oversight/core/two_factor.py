@@ -21,6 +21,8 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from oversight.core.roles import roles_held
+
 NEEDS_CODE = "two_factor_needed"
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE = "Recovery codes"
@@ -28,7 +30,7 @@ RECOVERY_DEVICE = "Recovery codes"
 
 def required_for(user: User) -> bool:
     """The user's role is one TWO_FACTOR_ROLES names."""
-    return user.groups.filter(name__in=settings.TWO_FACTOR_ROLES).exists()
+    return any(role in settings.TWO_FACTOR_ROLES for role in roles_held(user))
 
 
 def needs_code(user: User) -> bool:
