@@ -11,13 +11,14 @@ Debian's wrk package). Prints requests per second for:
     (target >= 0.2 of the floor);
 and each one's ratio to the floor.
 
-    .venv/bin/python bench/public_pages.py [--seconds 5] [--connections 8]
+    .venv/bin/python bench/public_pages.py [--seconds 5] [--connections 8] [--rounds 3]
 """
 
 import argparse
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -38,6 +39,8 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH  # noqa: E402
+from django.utils.crypto import get_random_string  # noqa: E402
 
 from bench.throwaway import throwaway_database  # noqa: E402
 from oversight.core.database import embedded_database_url  # noqa: E402
@@ -58,14 +61,18 @@ def database_url(name: str) -> str:
 
 
 def panel_session() -> str:
-    """A signed-in panel member's session cookie, as signing in would make it."""
+    """A signed-in panel member's cookies, as signing in would make them: the
+    session, and the CSRF secret that signing in sets (without it every page
+    would make a new one and send it)."""
     user = User.objects.get(username="panel")
     session = SessionStore()
     session.update({SESSION_KEY: str(user.pk), HASH_SESSION_KEY: user.get_session_auth_hash(),
                     BACKEND_SESSION_KEY: settings.AUTHENTICATION_BACKENDS[-1],
                     SIGNED_IN_AT: time.time()})
     session.create()
-    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    csrf = get_random_string(CSRF_SECRET_LENGTH, CSRF_ALLOWED_CHARS)
+    return (f"{settings.SESSION_COOKIE_NAME}={session.session_key}; "
+            f"{settings.CSRF_COOKIE_NAME}={csrf}")
 
 
 def closest_static_file(size: int) -> str:
@@ -109,6 +116,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt-get install wrk")
@@ -133,20 +141,21 @@ def main() -> None:
                 (f"{BASE}/reports/{report.pk}/", cookie),
         }
         print(f"gunicorn 2 workers, wrk {options.connections} connections, "
-              f"{options.seconds} s each; each page against whitenoise serving the static "
-              "file closest to it in size")
-        floors: dict[str, float] = {}
+              f"{options.seconds} s a run; each page against whitenoise serving the static "
+              f"file closest to it in size, the two run in turn {options.rounds} times "
+              "(the median ratio; the machine's speed drifts between runs)")
         for label, (url, with_cookie) in pages.items():
             size = len(fetch(url, with_cookie))  # and kept, on this first visit
             static = closest_static_file(size)
-            if static not in floors:
-                floors[static] = requests_per_second(BASE + static, options.seconds,
-                                                     options.connections)
-                print(f"floor: {static} ({len(fetch(BASE + static)):,} bytes): "
-                      f"{floors[static]:,.0f} req/s")
-            rate = requests_per_second(url, options.seconds, options.connections, with_cookie)
-            print(f"{label} ({size:,} bytes): {rate:,.0f} req/s = "
-                  f"{rate / floors[static]:.2f}x its floor")
+            runs = [(requests_per_second(BASE + static, options.seconds, options.connections),
+                     requests_per_second(url, options.seconds, options.connections,
+                                         with_cookie))
+                    for _ in range(options.rounds)]
+            floor, rate = map(statistics.median, zip(*runs, strict=True))
+            ratio = statistics.median(page / static_rate for static_rate, page in runs)
+            print(f"{label} ({size:,} bytes): {rate:,.0f} req/s; floor {static} "
+                  f"({len(fetch(BASE + static)):,} bytes) {floor:,.0f} req/s; "
+                  f"= {ratio:.2f}x its floor")
     finally:
         if server is not None:
             server.terminate()

@@ -30,6 +30,8 @@ def database_config(base_dir: Path) -> dict[str, Any]:
         url = embedded_database_url(data_dir(base_dir))
     config: dict[str, Any] = dict(
         dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True))
+    # Health checks that ask the socket, not the server (postgres/base.py).
+    config["ENGINE"] = "oversight.core.postgres"
     # No statement waits long for a lock (oversight/core/locks.py).
     options = config.setdefault("OPTIONS", {})
     options["options"] = f"{options.get('options', '')} -c lock_timeout={LOCK_TIMEOUT_MS}".strip()

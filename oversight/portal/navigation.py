@@ -3,10 +3,11 @@
 from functools import cache
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 
-from oversight.core.roles import Perm, role_of
+from oversight.core.roles import Perm, Role, role_of, roles_held
 
 # (label, URL name, permission needed or None for any signed-in user)
 SECTIONS = [
@@ -33,6 +34,20 @@ def _resolved_sections() -> list[tuple[str, str, Perm | None]]:
     return [(label, reverse(url_name), perm) for label, url_name, perm in SECTIONS]
 
 
+# The sections a kind of user may open, worked out once a process: with
+# RoleBackend a user's permissions are their roles' (and all, for a
+# superuser), so users alike in these see the same menu.
+_sections_for: dict[tuple[bool, bool, tuple[Role, ...]], list[tuple[str, str]]] = {}
+
+
+def _sections_open_to(user: User) -> list[tuple[str, str]]:
+    key = (user.is_active, user.is_superuser, tuple(roles_held(user)))
+    if key not in _sections_for:
+        _sections_for[key] = [(label, url) for label, url, perm in _resolved_sections()
+                              if perm is None or user.has_perm(perm)]
+    return _sections_for[key]
+
+
 def navigation(request: HttpRequest) -> dict:
     # Every table a page renders runs the context processors again: work it
     # out once a request.
@@ -48,9 +63,7 @@ def _navigation(request: HttpRequest) -> dict:
         return {}
     if user is None or not user.is_authenticated:
         return {}
-    items = []
-    for label, url, perm in _resolved_sections():
-        if perm is None or user.has_perm(perm):
-            current = request.path == url if url == "/" else request.path.startswith(url)
-            items.append({"label": label, "url": url, "current": current})
+    items = [{"label": label, "url": url,
+              "current": request.path == url if url == "/" else request.path.startswith(url)}
+             for label, url in _sections_open_to(user)]
     return {"nav_items": items, "user_role": role_of(user)}

@@ -4,6 +4,7 @@ import time
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -127,6 +128,23 @@ def test_navigation_shows_only_what_the_role_may_open(client_for, role, shown, h
     labels = [item["label"] for item in response.context["nav_items"]]
     assert all(label in labels for label in shown)
     assert not any(label in labels for label in hidden)
+
+
+def test_the_menu_is_the_union_of_the_roles_held(client):
+    # Menus are worked out once for each set of roles: one for an officer,
+    # another for a panel member, and for someone holding both, both.
+    def menu(user):
+        client.force_login(user)
+        return {item["label"] for item in client.get(reverse("home")).context["nav_items"]}
+
+    menus = {role: menu(UserFactory(role=role))
+             for role in (Role.FORCE_OFFICER, Role.PANEL_MEMBER)}
+    both = UserFactory(role=Role.FORCE_OFFICER)
+    both.groups.add(Group.objects.get(name=Role.PANEL_MEMBER))
+    labels = menu(both)
+    assert labels == menus[Role.FORCE_OFFICER] | menus[Role.PANEL_MEMBER]
+    assert menus[Role.FORCE_OFFICER] != menus[Role.PANEL_MEMBER]
+    assert "Panel reports" in labels and "The Plan" in labels
 
 
 def test_an_expired_form_gives_a_friendly_page(db):
