@@ -71,12 +71,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Permissions-Policy and no-store on signed-in pages.
+    # Content-Security-Policy, Permissions-Policy; no-store on signed-in pages.
     "oversight.core.session_security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The public site's kept pages, answered before sessions and sign-in run.
     "oversight.core.public_cache.PublicPageCache",
-    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before anything reads a request body (CSRF reads anonymous ones).
     "oversight.core.limits.RequestBodyLimitMiddleware",

@@ -4,20 +4,28 @@ own: the header (their name, their menu, the sign-out form's token) and the
 messages. A later reader's page is the kept one with those two parts
 rendered for them: the view's queries and most of its template are skipped.
 Publishing anything forgets every kept page, as it does the public site's
-(oversight/core/public_cache.py)."""
+(oversight/core/public_cache.py).
+
+The header itself is the same for every reader alike (oversight/core/roles.py)
+of the same name on the same page, but for the sign-out form's token: each
+process renders it once for each, with a slot the token is put in."""
 
 import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib.messages import get_messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.template import RequestContext
 from django.template.loader import get_template
+from django.utils.crypto import get_random_string
 
 from oversight.core.held_pages import Held
 from oversight.core.requests import Reader
+from oversight.core.roles import Alike, alike_key
 
 # base.html marks the reader's own parts of every page with these comments.
 OWN_PARTS = {"header": "partials/header.html", "messages": "partials/messages.html"}
@@ -71,14 +79,48 @@ def kept_for(readers: Callable[[Reader], bool]) -> Callable[..., Any]:
 
 
 def with_own_parts(request: HttpRequest, kept: str) -> str:
-    context = RequestContext(request)  # its context processors run once for both
-    own = {name: get_template(template).template.render(context)  # type: ignore[attr-defined]
-           for name, template in OWN_PARTS.items()}
-    return OWN.sub(lambda part: own[part[1]], kept)
+    """The kept page as the view would have rendered it for this reader."""
+    own = {"header": _header(request), "messages": _messages(request)}
+    return OWN.sub(lambda part: _marked(part[1], own[part[1]]), kept)
+
+
+# A token no rendering makes, and the rendered headers by page and reader.
+TOKEN_SLOT = "pcc-token-slot-" + get_random_string(12)
+_headers: dict[tuple[str, Alike, str, str], str] = {}
+MOST_HEADERS = 1000
+
+
+def _header(request: HttpRequest) -> str:
+    user = request.user
+    key = (request.path, alike_key(user), user.get_full_name(),  # type: ignore[union-attr]
+           user.get_username())
+    header = _headers.get(key)
+    if header is None:
+        context = RequestContext(request)
+        with context.push(csrf_token=TOKEN_SLOT):  # above the context processors' own
+            header = _render(OWN_PARTS["header"], context)
+        if len(_headers) >= MOST_HEADERS:
+            _headers.clear()
+        _headers[key] = header
+    return header.replace(TOKEN_SLOT, get_token(request))
+
+
+def _messages(request: HttpRequest) -> str:
+    if not len(get_messages(request)):  # looking does not use them up
+        return ""
+    return _render(OWN_PARTS["messages"], RequestContext(request))
+
+
+def _render(template: str, context: RequestContext) -> str:
+    return str(get_template(template).template.render(context))  # type: ignore[attr-defined]
 
 
 def without_own_parts(page: str) -> str:
-    return OWN.sub(lambda part: f"<!--pcc:{part[1]}--><!--/pcc:{part[1]}-->", page)
+    return OWN.sub(lambda part: _marked(part[1], ""), page)
+
+
+def _marked(name: str, part: str) -> str:
+    return f"<!--pcc:{name}-->{part}<!--/pcc:{name}-->"
 
 
 def _keep(path: str, page: str) -> None:

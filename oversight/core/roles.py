@@ -156,6 +156,17 @@ def roles_held(user: "Reader") -> list[Role]:
     return [role for role in Role if role in names]
 
 
+Alike = tuple[bool, bool, tuple[Role, ...]]
+
+
+def alike_key(user: "Reader") -> Alike:
+    """Users with the same key may do the same things: with RoleBackend a
+    user's permissions are their roles' (and all, for a superuser). What is
+    worked out from permissions once for many users (the menu, its rendered
+    header) is kept by this key."""
+    return (user.is_active, user.is_superuser, tuple(roles_held(user)))
+
+
 def sync_roles() -> None:
     """Make each role's group hold exactly its declared permissions."""
     from django.contrib.auth.models import Group, Permission

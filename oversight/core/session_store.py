@@ -2,13 +2,15 @@
 says whose each one is, so that
 
 - a page reads its session and the signed-in user, with their roles, in one
-  query (RoleBackend takes the user read here): every signed-in page does
-  it, and each query is a round trip to the database;
+  query (RoleBackend takes the user read here), which the server keeps
+  prepared (oversight/core/postgres): every signed-in page does it, and
+  each query is a round trip to the database;
 - a person's sessions are found by an index, not by decoding every live one
   (oversight/core/user_sessions.py).
 
 What a session holds, and when it counts as expired, are Django's own."""
 
+from functools import cache
 from typing import Any
 
 from django.conf import settings
@@ -34,9 +36,15 @@ class PortalSession(AbstractBaseSession):
         return SessionStore
 
 
-READ_SESSION = f"""
+@cache
+def read_session() -> str:
+    """The query, naming all the user's columns in order, the id first: a
+    kept prepared statement that said `auth_user.*` would fail once a
+    migration added a column."""
+    columns = ", ".join(f'"auth_user"."{field.column}"' for field in User._meta.concrete_fields)
+    return f"""
 SELECT "oversight_portalsession"."session_data", "oversight_portalsession"."expire_date",
-       "auth_user".*, {ROLE_NAMES}
+       {columns}, {ROLE_NAMES}
 FROM "oversight_portalsession"
 LEFT JOIN "auth_user" ON "auth_user"."id" = "oversight_portalsession"."user_id"
 WHERE "oversight_portalsession"."session_key" = %s
@@ -56,22 +64,22 @@ class SessionStore(db.SessionStore):
         return session
 
     def _get_session_from_db(self) -> PortalSession | None:
-        with connection.cursor() as cursor:
-            cursor.execute(READ_SESSION, [self.session_key, timezone.now()])
+        with connection.prepared_cursor() as cursor:  # type: ignore[attr-defined]
+            cursor.execute(read_session(), [self.session_key, timezone.now()])
             row = cursor.fetchone()
-            columns = [column.name for column in cursor.description or ()]
         if row is None or self.session_key is None:
             self._session_key = None
             remember_signed_in(None)
             return None
-        remember_signed_in(_user(columns[2:-1], row[2:-1], row[-1]))
+        remember_signed_in(_user(row[2:-1], row[-1]))
         return PortalSession(session_key=self.session_key, session_data=row[0],
                              expire_date=row[1])
 
 
-def _user(columns: list[str], values: tuple, role_names: list[str]) -> User | None:
-    if values[columns.index("id")] is None:
+def _user(values: tuple, role_names: list[str]) -> User | None:
+    """The user from the query's columns, which are all of User's in order."""
+    if values[0] is None:
         return None  # not signed in, or signed in as someone since deleted
-    user: User = User.from_db(connection.alias, columns, values)
+    user: User = User.from_db(connection.alias, (), values)  # all, so unnamed
     user.role_names = set(role_names)  # type: ignore[attr-defined]
     return user

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django.urls import reverse
 
-from oversight.core.roles import Perm, Role, role_of, roles_held
+from oversight.core.roles import Alike, Perm, alike_key, role_of
 
 # (label, URL name, permission needed or None for any signed-in user)
 SECTIONS = [
@@ -34,14 +34,12 @@ def _resolved_sections() -> list[tuple[str, str, Perm | None]]:
     return [(label, reverse(url_name), perm) for label, url_name, perm in SECTIONS]
 
 
-# The sections a kind of user may open, worked out once a process: with
-# RoleBackend a user's permissions are their roles' (and all, for a
-# superuser), so users alike in these see the same menu.
-_sections_for: dict[tuple[bool, bool, tuple[Role, ...]], list[tuple[str, str]]] = {}
+# The sections a kind of user may open, worked out once a process.
+_sections_for: dict[Alike, list[tuple[str, str]]] = {}
 
 
 def _sections_open_to(user: User) -> list[tuple[str, str]]:
-    key = (user.is_active, user.is_superuser, tuple(roles_held(user)))
+    key = alike_key(user)
     if key not in _sections_for:
         _sections_for[key] = [(label, url) for label, url, perm in _resolved_sections()
                               if perm is None or user.has_perm(perm)]

@@ -2,7 +2,10 @@
 parts (oversight/core/reader_pages.py): a published report's pages, to
 panel members."""
 
+import re
+
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -48,6 +51,36 @@ def test_the_next_reader_gets_the_kept_page_with_their_own_header(url, published
     token = second.content.decode().split('name="csrfmiddlewaretoken" value="')[1][:64]
     signed_out = reader.post(reverse("logout"), {"csrfmiddlewaretoken": token})
     assert signed_out.status_code == 302
+
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def tokenless(page) -> str:
+    """The page, its sign-out token blanked and its white space taken out."""
+    return "".join(TOKEN.sub("token", page.content.decode()).split())
+
+
+def test_a_kept_page_is_the_one_the_view_renders_for_that_reader(url, monkeypatch):
+    panel_member("Asha").get(url)  # the page is kept, with a panel member's header
+    user = UserFactory(role=Role.PANEL_MEMBER, first_name="Ben")
+    reader = sign_in(Client(), user)
+    reader.get(url)  # and his header with it
+    user.groups.add(Group.objects.get(name=Role.FORCE_OFFICER))  # another menu
+    reader = sign_in(Client(), user)  # the change ended his sessions
+    from_kept = tokenless(reader.get(url))
+    reader_pages.forget_reader_pages()
+    monkeypatch.setattr(reader_pages, "_headers", {})
+    rendered = tokenless(reader.get(url))  # the whole page rendered afresh
+    assert from_kept == rendered
+    assert "ThePlan" in from_kept and "Ben" in from_kept and "Asha" not in from_kept
+
+
+def test_each_kept_page_has_a_token_of_its_own(url):
+    reader = panel_member("Asha")
+    pages = [reader.get(url) for _ in range(3)]
+    tokens = {TOKEN.search(page.content.decode())[1] for page in pages}
+    assert len(tokens) == 3 and not any(reader_pages.TOKEN_SLOT in t for t in tokens)
 
 
 def test_a_readers_messages_are_their_own(url):

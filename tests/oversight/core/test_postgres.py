@@ -1,10 +1,12 @@
-"""The connection health check asks the socket, not the server
-(oversight/core/postgres/base.py)."""
+"""The portal's PostgreSQL backend (oversight/core/postgres/base.py): the
+connection health check asks the socket, not the server, and a prepared
+cursor's statements are kept prepared."""
 
 import time
 
 import pytest
 from django.db import connection, connections
+from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +64,37 @@ def test_in_a_transaction_the_server_is_asked(kept):
     assert last_query_of(kept) == "SELECT 1"
     kept.rollback()
     kept.set_autocommit(True)
+
+
+def prepared_statements() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_a_prepared_cursor_prepares_what_it_runs_and_is_counted_as_any_cursor():
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(2):
+            with connection.prepared_cursor() as cursor:
+                cursor.execute("SELECT %s::int + 1", [41])
+                assert cursor.fetchone() == (42,)
+    assert [q["sql"] for q in queries] == ["SELECT 41::int + 1"] * 2
+    assert prepared_statements().count("SELECT $1::int + 1") == 1
+
+
+def test_other_cursors_prepare_nothing_however_often_they_run_a_query():
+    for _ in range(10):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT %s::int + 2", [40])
+    assert not [s for s in prepared_statements() if "+ 2" in s]
+
+
+def test_a_signed_in_page_reads_its_session_with_a_prepared_statement(client, django_user_model):
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")  # what earlier tests prepared (psycopg forgets them too)
+    client.force_login(django_user_model.objects.create_user("reader", password="x" * 12))
+    client.get(reverse("account"))
+    client.get(reverse("account"))
+    assert [s for s in prepared_statements() if "oversight_portalsession" in s]
