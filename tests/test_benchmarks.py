@@ -3,6 +3,7 @@ size: the figures themselves are for notes, never asserted)."""
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -68,3 +69,16 @@ def test_as_known_benchmark_prints_its_ratio():
     assert "history entries: 336 (a fifth revised twice)" in printed
     assert re.search(rf"the same as known on [\d-]+: \d+ ms = {RATIO} the floor \(target <= 3\)",
                      printed)
+
+
+def test_public_pages_benchmark_prints_its_ratios():
+    if not shutil.which("wrk"):
+        if os.environ.get("CI"):
+            pytest.fail("wrk is missing in CI (.ci/run installs it).")
+        pytest.skip("THE PUBLIC PAGES BENCHMARK DID NOT RUN: install Debian's wrk")
+    printed = run("public_pages.py", "--seconds", "1", "--rounds", "1", "--connections", "2")
+    for page in ("public report contents (not signed in)", "public whole report (not signed in)",
+                 "portal report contents (signed-in panel member)"):
+        assert re.search(rf"{re.escape(page)} \([\d,]+ bytes\): [\d,]+ req/s; floor "
+                         rf"/static/\S+ \([\d,]+ bytes\) [\d,]+ req/s; = {RATIO} its floor",
+                         printed), printed
