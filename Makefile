@@ -19,9 +19,13 @@ run: setup
 	@echo ""
 	$(VENV)/bin/honcho -f Procfile start
 
+# Two workers (pytest-xdist), each with its own test database; a file's tests
+# stay together, as its module fixtures (the demo, a live server) expect.
+TEST_WORKERS ?= 2
+
 test: setup lint
 	$(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: $(VENV_STAMP)
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@
 import pytest
 
 from oversight.core.roles import Role
+from tests.databases import of_this_worker
 from tests.factories import DeliverableFactory, ObjectiveFactory, PlanFactory, UserFactory
 
 # Modules of shared data whose fixtures every test module may use.
@@ -12,7 +13,7 @@ pytest_plugins = [
 ]
 
 
-BENCH_TEMPLATE = "bench_template"
+BENCH_TEMPLATE = of_this_worker("bench_template")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -139,15 +140,19 @@ def current_plan(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say loudly when the browser tests were skipped for want of Chromium."""
+    """Say loudly when the browser tests were skipped for want of Chromium,
+    or the public pages benchmark for want of wrk."""
     from tests.browser.conftest import SKIP_REASON
+    from tests.test_benchmarks import NO_WRK
 
-    skipped = terminalreporter.stats.get("skipped", [])
-    if any(SKIP_REASON in str(getattr(report, "longrepr", "")) for report in skipped):
-        bar = "!" * 78
-        terminalreporter.write_line(bar, red=True, bold=True)
-        terminalreporter.write_line(SKIP_REASON, red=True, bold=True)
-        terminalreporter.write_line(bar, red=True, bold=True)
+    skipped = [str(getattr(report, "longrepr", ""))
+               for report in terminalreporter.stats.get("skipped", [])]
+    for reason in (SKIP_REASON, NO_WRK):
+        if any(reason in text for text in skipped):
+            bar = "!" * 78
+            terminalreporter.write_line(bar, red=True, bold=True)
+            terminalreporter.write_line(reason, red=True, bold=True)
+            terminalreporter.write_line(bar, red=True, bold=True)
 
 
 @pytest.fixture

@@ -1,7 +1,16 @@
 """Copies of the test database that test data is kept in (the benchmarks'
 template, the demo's database)."""
 
+import os
+
 from django.db import connection, connections
+
+
+def of_this_worker(name: str) -> str:
+    """`name`, for this pytest-xdist worker (as pytest-django names the test
+    database): workers running at once must not share a copy."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    return f"{name}_{worker}" if worker else name
 
 
 def copy_database(source: str, copy: str) -> None:

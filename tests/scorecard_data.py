@@ -8,6 +8,7 @@ from unittest import mock
 import pytest
 from django.core.management import call_command
 
+from tests.databases import of_this_worker
 from tests.factories import AreaFactory, MeasureFactory, TopicFactory
 
 OCT_2023 = datetime.date(2023, 10, 1)
@@ -45,7 +46,7 @@ def csv_file(*lines: str) -> bytes:
 
 
 DEMO_PASSWORD = "demo-password-for-tests"
-DEMO_DATABASE = "test_demo"
+DEMO_DATABASE = of_this_worker("test_demo")
 
 
 def load_demo() -> str:

@@ -12,6 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 RATIO = r"\d+\.\d+x"
+NO_WRK = "THE PUBLIC PAGES BENCHMARK DID NOT RUN: install Debian's wrk (apt-get install wrk)"
 # The test database is made for this module too: its template is a copy of it.
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_public_pages_benchmark_prints_its_ratios():
     if not shutil.which("wrk"):
         if os.environ.get("CI"):
             pytest.fail("wrk is missing in CI (.ci/run installs it).")
-        pytest.skip("THE PUBLIC PAGES BENCHMARK DID NOT RUN: install Debian's wrk")
+        pytest.skip(NO_WRK)
     printed = run("public_pages.py", "--seconds", "1", "--rounds", "1", "--connections", "2")
     for page in ("public report contents (not signed in)", "public whole report (not signed in)",
                  "portal report contents (signed-in panel member)"):
