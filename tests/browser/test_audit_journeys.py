@@ -7,6 +7,7 @@ import re
 
 import pghistory
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from scorecard.models import MonthlyValue
@@ -27,12 +28,12 @@ def test_the_lead_filters_the_audit_log_to_one_person_and_downloads_it(page, db)
     found = []
     sign_in(page, UserFactory(role=Role.OPCC_LEAD).username)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Audit log").click()
-    assert page.get_by_role("cell", name="Dan Reeve").first.is_visible()
+    expect(page.get_by_role("cell", name="Dan Reeve").first).to_be_visible()
     found += violations(page)
     page.get_by_label("Person").select_option(label="Priya Shah")
     page.get_by_role("button", name="Filter").click()
     table = page.get_by_role("table", name="Changes")
-    assert table.get_by_text("Send the findings to the panel").first.is_visible()
+    expect(table.get_by_text("Send the findings to the panel").first).to_be_visible()
     assert table.get_by_text("Dan Reeve").count() == 0
     found += violations(page)
     with page.expect_download() as download:
@@ -56,17 +57,17 @@ def test_staff_see_a_topic_as_known_on_a_past_day_a_records_history_and_the_revi
     page.goto(kpi_data["topic"].get_absolute_url())
     page.get_by_label("As known on (optional)").fill(f"{day:%-d %B %Y}")
     page.get_by_role("button", name="Show").click()
-    assert page.get_by_text(f"As known on {day:%-d %B %Y}").is_visible()
+    expect(page.get_by_text(f"As known on {day:%-d %B %Y}")).to_be_visible()
     revised = page.get_by_role("table", name=re.compile("Revised since"))
-    assert revised.get_by_text("value: 2,000 → 1,500").is_visible()
+    expect(revised.get_by_text("value: 2,000 → 1,500")).to_be_visible()
     found += violations(page)
     page.get_by_role("link", name="See them as they stand today").click()
     assert page.locator(".pcc-as-known").count() == 0
     page.goto(kpi_data["count"].get_absolute_url())
     page.get_by_role("link", name="History of this measure").click()
-    assert page.get_by_role("heading", name=re.compile("Call Answered Volume")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile("Call Answered Volume"))).to_be_visible()
     found += violations(page)
     page.goto("/scorecard/revisions/")
-    assert page.get_by_role("table", name=re.compile("Values revised")).is_visible()
+    expect(page.get_by_role("table", name=re.compile("Values revised"))).to_be_visible()
     found += violations(page)
     assert found == []

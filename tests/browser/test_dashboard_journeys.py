@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from panel_reports import workflow
@@ -25,11 +26,11 @@ def test_lead_follows_a_concern_to_its_measures_and_prints_the_dashboard(page, b
     page.get_by_label("Reference month").select_option(label="Oct-2023")
     page.get_by_role("button", name="Show").click()
     page.locator("#chart-title ~ .pcc-chart .main-svg").first.wait_for()
-    assert page.get_by_text("In all, 4 concerns and 2 improvements.").is_visible()
+    expect(page.get_by_text("In all, 4 concerns and 2 improvements.")).to_be_visible()
     found += violations(page)
 
     page.get_by_role("link", name="2 concerns in priority 1").click()
-    assert page.get_by_text("2 measures shown.").is_visible()
+    expect(page.get_by_text("2 measures shown.")).to_be_visible()
     assert page.get_by_label("Exceptions").input_value() == "concern"
     tags = page.locator("tbody .govuk-tag").all_inner_texts()
     assert tags == ["Concern", "Concern"]
@@ -38,8 +39,8 @@ def test_lead_follows_a_concern_to_its_measures_and_prints_the_dashboard(page, b
     page.emulate_media(media="print")
     assert page.get_by_role("navigation", name="Menu").is_hidden()
     assert page.get_by_label("Reference month").is_hidden()
-    assert page.get_by_role("table", name=re.compile("^Measures, concerns and improvements")
-                            ).is_visible()
+    expect(page.get_by_role("table", name=re.compile("^Measures, concerns and improvements")
+                            )).to_be_visible()
     pdf = page.pdf(prefer_css_page_size=True)
     box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert (float(box[1]), float(box[2])) == pytest.approx(A4_LANDSCAPE_POINTS, abs=1)
@@ -48,7 +49,7 @@ def test_lead_follows_a_concern_to_its_measures_and_prints_the_dashboard(page, b
     header_search = page.get_by_role("search", name="Search the portal")
     header_search.get_by_label("Search the portal").fill("measure")
     header_search.get_by_role("button", name="Search").click()
-    assert page.get_by_role("heading", name=re.compile(r"^Measures \(")).is_visible()
+    expect(page.get_by_role("heading", name=re.compile(r"^Measures \("))).to_be_visible()
     found += violations(page)
     header_search.get_by_label("Search the portal").fill("")
     header_search.get_by_role("button", name="Search").click()
@@ -74,11 +75,11 @@ def test_panel_members_home_shows_the_latest_published_report_and_no_drafts(page
     sign_in(page, UserFactory(role=Role.PANEL_MEMBER).username)
     found = violations(page)
     latest_link = page.get_by_role("link", name=latest.title)
-    assert latest_link.is_visible()
+    expect(latest_link).to_be_visible()
     assert page.get_by_role("link", name=older.title).count() == 0
     assert page.get_by_text(draft.title).count() == 0
     latest_link.click()
-    assert page.get_by_role("heading", name=latest.title).is_visible()
+    expect(page.get_by_role("heading", name=latest.title)).to_be_visible()
     assert found == []
 
 
@@ -86,5 +87,5 @@ def test_panel_members_home_shows_the_latest_published_report_and_no_drafts(page
                          ids=str)
 def test_home_pages_pass_axe(page, current_plan, role):
     sign_in(page, UserFactory(role=role).username)
-    assert page.get_by_role("heading", level=1, name="PCC Oversight").is_visible()
+    expect(page.get_by_role("heading", level=1, name="PCC Oversight")).to_be_visible()
     assert violations(page) == []

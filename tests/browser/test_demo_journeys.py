@@ -4,6 +4,7 @@ shows months of common-cause variation and a few signals."""
 import json
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from scorecard.models import Measure
@@ -26,5 +27,5 @@ def test_the_999_control_chart_shows_common_cause_months_and_signals(page, demo_
     assert months == 36 and 1 <= len(signals) <= months // 3  # mostly common cause
     drawn = chart.locator(".legendtext").all_text_contents()
     assert "Rule Three" in drawn and "Rule Eight" in drawn  # Oct-2023's, as seed 001 prints
-    assert page.get_by_text("Rules that hold: Three, Eight-Month High, a change").is_visible()
+    expect(page.get_by_text("Rules that hold: Three, Eight-Month High, a change")).to_be_visible()
     assert violations(page) == []

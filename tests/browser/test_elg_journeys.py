@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from elg.models import Action, Meeting, Question
@@ -45,7 +46,7 @@ def test_staff_schedule_brief_and_record_then_officer_prints(page, browser, live
     assert page.get_by_label("Meeting 2: kind").input_value() == "review"
     found += violations(page)
     page.get_by_role("button", name="Save the schedule").click()
-    assert page.get_by_text("Saved 12 ELG meetings for H1 2027.").is_visible()
+    expect(page.get_by_text("Saved 12 ELG meetings for H1 2027.")).to_be_visible()
     table = page.get_by_role("table", name="H1 2027 schedule of ELG meeting topics")
     assert table.get_by_role("row").nth(1).inner_text().startswith("05 January")
     found += violations(page)
@@ -64,14 +65,14 @@ def test_staff_schedule_brief_and_record_then_officer_prints(page, browser, live
     page.get_by_label(bank.text).check()
     page.get_by_role("button", name="Add the chosen questions").click()
     page.get_by_role("button", name="Add the question").click()  # nothing written yet
-    assert page.get_by_role("link", name="Enter the question").is_visible()
+    expect(page.get_by_role("link", name="Enter the question")).to_be_visible()
     found += violations(page)
     page.get_by_label("Theme").select_option(label="Victims and Offenders")
     page.get_by_label("Question", exact=True).fill("Is VCOP compliance achieved?")
     page.get_by_role("button", name="Add the question").click()
     found += violations(page)
     page.get_by_role("link", name="Read the briefing as it will print").click()
-    assert page.get_by_role("heading", name="Victims and Offenders").is_visible()
+    expect(page.get_by_role("heading", name="Victims and Offenders")).to_be_visible()
     found += violations(page)
 
     meeting = Meeting.objects.get(date="2027-01-05")
@@ -91,7 +92,7 @@ def test_staff_schedule_brief_and_record_then_officer_prints(page, browser, live
     found += violations(page)
     page.get_by_role("group", name="Action 2").get_by_label("Date due").fill("2 March 2027")
     page.get_by_role("button", name="Save the outcome").click()
-    assert page.get_by_role("cell", name="Audit THRIVE").is_visible()
+    expect(page.get_by_role("cell", name="Audit THRIVE")).to_be_visible()
     assert Action.objects.filter(meeting=meeting).count() == 2
     found += violations(page)
 

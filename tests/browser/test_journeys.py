@@ -2,6 +2,7 @@
 finds no WCAG 2.2 A/AA violation on any of them."""
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from tests.browser.journey import sign_in, violations
@@ -50,12 +51,12 @@ def test_anonymous_pages_have_no_accessibility_violations(page, db):
         found += violations(page)
     page.goto("/accounts/login/")
     page.get_by_role("button", name="Sign in").click()  # empty: the error summary
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     found += violations(page)
     UserFactory(username="forgetful")
     for _ in range(5):
         sign_in(page, "forgetful", "wrong")
-    assert page.get_by_role("heading", name="Your account is locked").is_visible()
+    expect(page.get_by_role("heading", name="Your account is locked")).to_be_visible()
     found += violations(page)
     assert found == []
 
@@ -84,7 +85,7 @@ def test_printing_hides_navigation_and_keeps_the_content(page, objective):
     sign_in(page, user.username)
     page.goto("/deliverables/")
     page.emulate_media(media="print")
-    assert not page.locator(".govuk-service-navigation").is_visible()
-    assert not page.locator(".govuk-footer").is_visible()
-    assert page.locator("table.govuk-table").is_visible()
+    expect(page.locator(".govuk-service-navigation")).to_be_hidden()
+    expect(page.locator(".govuk-footer")).to_be_hidden()
+    expect(page.locator("table.govuk-table")).to_be_visible()
     assert page.locator("tr").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"

@@ -5,6 +5,7 @@ table prints on A4 landscape with no column cut off."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from tests.browser.journey import A4_LANDSCAPE_POINTS, sign_in, violations
@@ -28,7 +29,7 @@ def test_officer_reads_tables_charts_and_what_needs_attention(page, officer, kpi
     found += violations(page)
     page.get_by_role("link", name=kpi_data["topic"].name).click()
     table = page.get_by_role("table", name=kpi_data["topic"].name)
-    assert table.get_by_role("columnheader", name="3 Months to Oct-2023").is_visible()
+    expect(table.get_by_role("columnheader", name="3 Months to Oct-2023")).to_be_visible()
     assert table.get_by_role("img", name=re.compile("^Monthly values Nov-2020")).count() == 3
     found += violations(page)
 
@@ -37,12 +38,12 @@ def test_officer_reads_tables_charts_and_what_needs_attention(page, officer, kpi
     assert second.inner_text() == "Average Time to Answer: All 999 - County"  # 12, was third
     page.get_by_label("Reference month").select_option(label="Sep-2023")
     page.get_by_role("button", name="Show").click()
-    assert table.get_by_role("columnheader", name="Sep-2023", exact=True).is_visible()
+    expect(table.get_by_role("columnheader", name="Sep-2023", exact=True)).to_be_visible()
     found += violations(page)
 
     table.get_by_role("link", name="Call Answered Volume: 999").click()
     page.locator("#area-FORCE .pcc-chart .main-svg").first.wait_for()
-    assert page.get_by_text("Rules that hold: One, Eight-Month High, a change").is_visible()
+    expect(page.get_by_text("Rules that hold: One, Eight-Month High, a change")).to_be_visible()
     found += violations(page)
 
     page.goto("/scorecard/attention/?movement=concern")

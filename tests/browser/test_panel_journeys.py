@@ -7,6 +7,7 @@ import datetime
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from oversight.core.roles import Role
@@ -50,14 +51,14 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     found += violations(page)
     page.get_by_role("link", name="Start a highlight report").click()
     page.get_by_role("button", name="Start the draft").click()
-    assert page.get_by_role("link", name="Enter a month").first.is_visible()
+    expect(page.get_by_role("link", name="Enter a month").first).to_be_visible()
     found += violations(page)
     page.get_by_label("First month of the period").fill("2023-09")
     page.get_by_label("Last month of the period").fill("2023-12")
     page.get_by_label("Month the KPI tables show").fill("2023-10")
     page.get_by_label("Inspection").select_option(label=inspection.title)
     page.get_by_role("button", name="Start the draft").click()
-    assert page.get_by_text("Draft started").is_visible()
+    expect(page.get_by_text("Draft started")).to_be_visible()
     found += violations(page)
 
     topic = kpi_data["topic"].name
@@ -66,32 +67,32 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     assert "[[CALLS:change]]" in so_what.input_value()  # started from the data summary
     so_what.fill("Calls answered rose [[CALLS:year_on_year]] to [[CALLS:month]].\n[[CALS:month]]")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_role("link", name="[[CALS:month]]: measure CALS is not in this "
-                                         "report.").is_visible()
+    expect(page.get_by_role("link", name="[[CALS:month]]: measure CALS is not in this "
+                                         "report.")).to_be_visible()
     found += violations(page)
     so_what.fill("Calls answered rose [[CALLS:year_on_year]] to [[CALLS:month]].")
     page.get_by_label("NOW WHAT?").fill("Recruit 50 call handlers.")
     page.get_by_role("button", name="Save").click()
     page.get_by_role("link", name=topic, exact=True).click()
-    assert page.get_by_text("Calls answered rose 17.5% to 2,000.").is_visible()
+    expect(page.get_by_text("Calls answered rose 17.5% to 2,000.")).to_be_visible()
     found += violations(page)
     page.get_by_role("link", name="Contents").last.click()
     page.get_by_role("button", name="Submit for approval").click()
-    assert page.get_by_text("Submitted for approval.").is_visible()
+    expect(page.get_by_text("Submitted for approval.")).to_be_visible()
     report_url = page.url
 
     lead = new_page(browser, live_server, Role.OPCC_LEAD)
     lead.goto(report_url)
     lead.get_by_role("button", name="Publish the report").click()
-    assert lead.get_by_text("Published. Panel members can now read it").is_visible()
+    expect(lead.get_by_text("Published. Panel members can now read it")).to_be_visible()
     found += violations(lead)
     lead.get_by_role("link", name="Figures revised since publication").click()
-    assert lead.get_by_text("No figure has been revised").is_visible()
+    expect(lead.get_by_text("No figure has been revised")).to_be_visible()
     found += violations(lead)
     lead.goto(report_url)
     lead.get_by_role("link", name="Correct this report").click()
     lead.get_by_role("button", name="Start the correction").click()
-    assert lead.get_by_role("link", name="Say what the correction changes").is_visible()
+    expect(lead.get_by_role("link", name="Say what the correction changes")).to_be_visible()
     found += violations(lead)
 
     panel = new_page(browser, live_server, Role.PANEL_MEMBER)
@@ -100,12 +101,12 @@ def test_staff_build_the_lead_publishes_the_panel_reads(browser, live_server, pa
     panel.get_by_role("link", name="Quarterly Highlight Report September – December 2023").click()
     found += violations(panel)
     panel.get_by_role("link", name=topic).click()
-    assert panel.get_by_text("Calls answered rose 17.5% to 2,000.").is_visible()
-    assert panel.get_by_role("table", name=f"{topic}: KPI table at Oct-2023").is_visible()
+    expect(panel.get_by_text("Calls answered rose 17.5% to 2,000.")).to_be_visible()
+    expect(panel.get_by_role("table", name=f"{topic}: KPI table at Oct-2023")).to_be_visible()
     found += violations(panel)
     panel.get_by_role("link", name="Contents").last.click()
     panel.get_by_role("link", name="PEEL progress report").click()
-    assert panel.get_by_role("heading", name="Cause of concern CoC 1").is_visible()
+    expect(panel.get_by_role("heading", name="Cause of concern CoC 1")).to_be_visible()
     found += violations(panel)
     panel.get_by_role("link", name="Contents").last.click()
     panel.get_by_role("link", name="Read the whole report").click()

@@ -7,6 +7,7 @@ passes axe."""
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from tests.browser.journey import sign_in, violations
@@ -42,20 +43,20 @@ def test_staff_record_progress_and_link_a_measure(page, register):
     found += violations(page)
     page.get_by_label("Kind", exact=True).select_option(label="Recommendation")
     page.get_by_role("button", name="Filter").click()
-    assert page.get_by_role("table", name="1 of 2 findings").is_visible()
+    expect(page.get_by_role("table", name="1 of 2 findings")).to_be_visible()
     page.get_by_role("link", name="R 1.1", exact=True).click()
     found += violations(page)
 
     page.get_by_role("link", name="Add a progress update").click()
     page.get_by_role("button", name="Add the update").click()
-    assert page.get_by_role("link", name="Enter what progress has been made").is_visible()
+    expect(page.get_by_role("link", name="Enter what progress has been made")).to_be_visible()
     found += violations(page)
     page.get_by_label("Progress", exact=True).fill("Call-back trial started.")
     page.get_by_label("Amber").check()
     page.get_by_label("The finding's status after this update").select_option(
         label="In progress")
     page.get_by_role("button", name="Add the update").click()
-    assert page.get_by_text("Progress update added to R 1.1.").is_visible()
+    expect(page.get_by_text("Progress update added to R 1.1.")).to_be_visible()
 
     page.get_by_role("link", name="Change the finding or its links").click()
     found += violations(page)
@@ -65,8 +66,8 @@ def test_staff_record_progress_and_link_a_measure(page, register):
     verdict = page.get_by_role("table", name="Sustained improvement by linked measure")
     assert verdict.get_by_role("row").nth(1).inner_text().split("\t")[:3] == [
         "Abandonment Rate: All 999", "Sustained", "6"]
-    assert page.get_by_role("table", name="At October 2023", exact=True).get_by_role(
-        "link", name="Abandonment Rate: All 999").is_visible()
+    expect(page.get_by_role("table", name="At October 2023", exact=True).get_by_role(
+        "link", name="Abandonment Rate: All 999")).to_be_visible()
     page.locator(".pcc-chart .main-svg").first.wait_for()  # plotly drew the chart
     chart = page.locator(".pcc-chart").first.bounding_box()
     legend = page.locator(".pcc-chart .legend").first.bounding_box()
@@ -75,10 +76,10 @@ def test_staff_record_progress_and_link_a_measure(page, register):
 
     page.get_by_role("link", name="PEEL register").last.click()
     page.get_by_role("link", name="Progress report").click()
-    assert page.get_by_role("heading", name="Cause of concern CoC 1").is_visible()
+    expect(page.get_by_role("heading", name="Cause of concern CoC 1")).to_be_visible()
     found += violations(page)
     page.goto(register["inspection"].get_absolute_url())
-    assert page.get_by_text("Last day to publish the response").is_visible()
+    expect(page.get_by_text("Last day to publish the response")).to_be_visible()
     found += violations(page)
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Delivery plan").click()
     found += violations(page)
@@ -94,7 +95,7 @@ def test_staff_record_progress_and_link_a_measure(page, register):
 def test_officers_read_and_panel_members_are_refused(page, browser, live_server, register):
     sign_in(page, UserFactory(role=Role.FORCE_OFFICER).username)
     page.goto(register["recommendation"].get_absolute_url())
-    assert page.get_by_role("heading", name="R 1.1: recommendation").is_visible()
+    expect(page.get_by_role("heading", name="R 1.1: recommendation")).to_be_visible()
     assert page.get_by_role("link", name="Add a progress update").count() == 0
     assert violations(page) == []
 

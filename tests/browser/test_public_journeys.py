@@ -8,6 +8,7 @@ import datetime
 import io
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from oversight.core import publishing
@@ -48,7 +49,7 @@ def test_a_resident_reads_what_is_published_and_never_a_draft(
         seen.append(page.content())
 
     page.goto("/")
-    assert page.get_by_role("link", name="Staff and panel members: sign in").is_visible()
+    expect(page.get_by_role("link", name="Staff and panel members: sign in")).to_be_visible()
     look()
     page.get_by_role("link", name="Reports to the Police and Crime Panel").first.click()
     page.get_by_role("link", name=published.title).click()
@@ -69,11 +70,11 @@ def test_a_resident_reads_what_is_published_and_never_a_draft(
             continue
         page.get_by_role("link", name=section).click()
         if heading:
-            assert page.get_by_text(heading).first.is_visible()
+            expect(page.get_by_text(heading).first).to_be_visible()
         look()
     page.get_by_role("link", name="Inspections").first.click()
     page.get_by_role("link", name="PEEL 2023/25").click()
-    assert page.get_by_role("heading", name="Each recommendation").is_visible()
+    expect(page.get_by_role("heading", name="Each recommendation")).to_be_visible()
     look()
     page.get_by_role("link", name="Open data").first.click()
     look()
@@ -93,7 +94,7 @@ def test_staff_build_an_s55_response_and_the_lead_publishes_it(browser, live_ser
     sign_in(page, UserFactory(role=Role.OPCC_STAFF).username)
     page.goto(f"/peel/inspections/{inspection.pk}/")
     page.get_by_role("link", name="Write and publish the response").click()
-    assert page.get_by_text("Sunday 27 December 2026").is_visible()  # 2 November + 55 days
+    expect(page.get_by_text("Sunday 27 December 2026")).to_be_visible()  # 2 November + 55 days
     found += violations(page)
     page.get_by_role("button", name="Start the response").click()
     found += violations(page)
@@ -105,7 +106,7 @@ def test_staff_build_an_s55_response_and_the_lead_publishes_it(browser, live_ser
     page.get_by_label("Action will be taken", exact=True).check()
     page.get_by_label("Explanation").fill("A new triage desk by March 2027.")
     page.get_by_role("button", name="Save the response").click()
-    assert page.get_by_text("Response saved.").is_visible()
+    expect(page.get_by_text("Response saved.")).to_be_visible()
     found += violations(page)
     page.get_by_role("button", name="Submit for approval").click()
     lead_page = browser.new_context(base_url=live_server.url).new_page()
@@ -113,7 +114,7 @@ def test_staff_build_an_s55_response_and_the_lead_publishes_it(browser, live_ser
     lead_page.goto("/publishing/")
     found += violations(lead_page)
     lead_page.get_by_role("row", name="PEEL 2025").get_by_role("button", name="Publish").click()
-    assert lead_page.get_by_text("Anyone can now read it on the public site").is_visible()
+    expect(lead_page.get_by_text("Anyone can now read it on the public site")).to_be_visible()
     response = InspectionResponse.objects.get(inspection=inspection)
     assert response.publishing == publishing.Publishing.PUBLISHED
     public = browser.new_context(base_url=live_server.url).new_page()
@@ -122,6 +123,6 @@ def test_staff_build_an_s55_response_and_the_lead_publishes_it(browser, live_ser
     for words in ["The force accepts R 2.1.", "Invited 3 November 2026",
                   "Received 20 November 2026", "We will check it.",
                   "A new triage desk by March 2027."]:
-        assert public.get_by_text(words).first.is_visible(), words
+        expect(public.get_by_text(words).first, words).to_be_visible()
     found += violations(public)
     assert not found, found

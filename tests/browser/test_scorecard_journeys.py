@@ -1,6 +1,7 @@
 """OPCC staff enter a monthly return and upload a file; the history shows it."""
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core.roles import Role
 from scorecard.models import MonthlyValue
@@ -39,26 +40,26 @@ def test_staff_enter_a_month_then_correct_it_with_a_reason(page, staff, catalogu
     page.get_by_label("Denominator for Abandonment Rate: All 999, Wiltshire Police").fill(
         "10562")
     page.get_by_role("button", name="Save the return").click()
-    assert page.get_by_text("Return saved: 2 values written.").is_visible()
-    assert page.get_by_text("Last changed by Priya Shah").is_visible()
+    expect(page.get_by_text("Return saved: 2 values written.")).to_be_visible()
+    expect(page.get_by_text("Last changed by Priya Shah")).to_be_visible()
 
     page.goto(catalogue["count"].get_absolute_url())
-    assert page.get_by_role("cell", name="9,429", exact=True).is_visible()
+    expect(page.get_by_role("cell", name="9,429", exact=True)).to_be_visible()
     found += violations(page)
 
     page.go_back()
     page.get_by_label("Value for Call Answered Volume: 999, Wiltshire Police").fill("9430")
     page.get_by_role("button", name="Save the return").click()
-    assert page.get_by_text("Enter a reason: this changes values").first.is_visible()
+    expect(page.get_by_text("Enter a reason: this changes values").first).to_be_visible()
     page.get_by_label("Reason for changing stored values").fill("Force resubmitted October")
     page.get_by_role("button", name="Save the return").click()
-    assert page.get_by_text("Return saved: 1 values written.").is_visible()
+    expect(page.get_by_text("Return saved: 1 values written.")).to_be_visible()
 
     page.goto(catalogue["count"].get_absolute_url())
     history = page.locator("#revisions + .pcc-table-scroll table")
-    assert history.get_by_text("value: 9,429 → 9,430").is_visible()
-    assert history.get_by_text("Force resubmitted October").is_visible()
-    assert history.get_by_text("Priya Shah").first.is_visible()
+    expect(history.get_by_text("value: 9,429 → 9,430")).to_be_visible()
+    expect(history.get_by_text("Force resubmitted October")).to_be_visible()
+    expect(history.get_by_text("Priya Shah").first).to_be_visible()
     assert found == []
 
 
@@ -69,7 +70,7 @@ def test_staff_upload_a_file_see_the_preview_and_confirm(page, staff, catalogue,
     page.get_by_label("Upload a file").set_input_files(str(good))
     page.get_by_role("button", name="Check the file").click()
     page.get_by_role("heading", name="Problems in the file").wait_for()
-    assert page.get_by_role("cell", name="Enter a number in value").is_visible()
+    expect(page.get_by_role("cell", name="Enter a number in value")).to_be_visible()
     found = violations(page)
     good.write_bytes(csv_file("CALLS,FORCE,2023-10,9429,,,,", "CALLS,FORCE,2023-09,9000,,,,"))
     page.get_by_label("Upload a file").set_input_files(str(good))
@@ -78,7 +79,7 @@ def test_staff_upload_a_file_see_the_preview_and_confirm(page, staff, catalogue,
     assert page.locator('[data-count="new"]').inner_text() == "2"
     found += violations(page)
     page.get_by_role("button", name="Confirm and import").click()
-    assert page.get_by_text("Imported october.csv: 2 values written.").is_visible()
+    expect(page.get_by_text("Imported october.csv: 2 values written.")).to_be_visible()
     assert found == []
 
 
@@ -119,6 +120,6 @@ def test_a_large_file_is_checked_and_imported_by_the_worker_while_others_read(
         assert answer.status == 200
         page.get_by_role("heading", name="File imported").wait_for()
         found += violations(page)
-    assert page.get_by_text("1400 values written").is_visible()
+    expect(page.get_by_text("1400 values written")).to_be_visible()
     assert MonthlyValue.objects.count() == 1_400
     assert found == []

@@ -3,6 +3,7 @@ key, keeps the recovery codes, and later signs in with a code; everyone can
 change their password. axe finds no WCAG 2.2 AA violation on these pages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from oversight.core import two_factor
 from oversight.core.roles import Role
@@ -29,7 +30,7 @@ def test_the_lead_sets_up_two_factor_and_signs_in_with_it(page, db):
     assert key == two_factor.secret_text(device)
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Turn on two-factor sign-in").click()
-    assert page.get_by_role("alert").get_by_text("The code is not right").is_visible()
+    expect(page.get_by_role("alert").get_by_text("The code is not right")).to_be_visible()
     found += violations(page)
     device.refresh_from_db()
     device.throttle_reset()
@@ -51,7 +52,7 @@ def test_the_lead_sets_up_two_factor_and_signs_in_with_it(page, db):
     found += violations(page)
     page.get_by_label("Code").fill(kept[0])
     page.get_by_role("button", name="Continue").click()
-    assert page.get_by_role("button", name="Sign out").is_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     assert not found, "\n".join(found)
 
 
@@ -65,11 +66,11 @@ def test_a_panel_member_changes_their_password(page, db):
     page.get_by_label("New password", exact=True).fill("short")
     page.get_by_label("New password confirmation").fill("short")
     page.get_by_role("button", name="Change password").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     found += violations(page)
     page.get_by_label("Old password").fill(PASSWORD)
     page.get_by_label("New password", exact=True).fill("a much longer passphrase 7")
     page.get_by_label("New password confirmation").fill("a much longer passphrase 7")
     page.get_by_role("button", name="Change password").click()
-    assert page.get_by_text("Your password has been changed.").is_visible()
+    expect(page.get_by_text("Your password has been changed.")).to_be_visible()
     assert not found, "\n".join(found)
