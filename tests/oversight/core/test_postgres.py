@@ -98,3 +98,26 @@ def test_a_signed_in_page_reads_its_session_with_a_prepared_statement(client, dj
     client.get(reverse("account"))
     client.get(reverse("account"))
     assert [s for s in prepared_statements() if "oversight_portalsession" in s]
+
+
+def test_a_test_database_is_dropped_even_with_a_session_on_it():
+    """As an autovacuum worker may be, when the run ends (creation.py)."""
+    import psycopg
+
+    wrapper = connections.create_connection("default")
+    wrapper.settings_dict["TEST"]["NAME"] = "test_dropped_with_a_session"
+    name = wrapper.creation._get_test_db_name()
+    with wrapper._nodb_cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    params = {**wrapper.get_connection_params(), "dbname": name}
+    params.pop("cursor_factory", None), params.pop("context", None)
+    session = psycopg.connect(**params)
+    wrapper.creation._destroy_test_db(name, verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [name])
+        assert cursor.fetchone() == (0,)
+    with pytest.raises(psycopg.OperationalError, match="terminating connection"):
+        session.execute("SELECT 1")
+    session.close()
+    wrapper.close()
