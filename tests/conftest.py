@@ -140,14 +140,12 @@ def current_plan(db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    """Say loudly when the browser tests were skipped for want of Chromium,
-    or the public pages benchmark for want of wrk."""
-    from tests.browser.conftest import SKIP_REASON
-    from tests.test_benchmarks import NO_WRK
+    """Say loudly when tests were skipped for want of a program (Chromium, wrk)."""
+    from tests.programs import LOUD
 
     skipped = [str(getattr(report, "longrepr", ""))
                for report in terminalreporter.stats.get("skipped", [])]
-    for reason in (SKIP_REASON, NO_WRK):
+    for reason in LOUD:
         if any(reason in text for text in skipped):
             bar = "!" * 78
             terminalreporter.write_line(bar, red=True, bold=True)
@@ -159,12 +157,8 @@ def pytest_terminal_summary(terminalreporter):
 def pdf_printer():
     """Chromium for PDF downloads: a skip on a developer's machine without it,
     a failure in CI (as the browser tests)."""
-    import os
-
     from oversight.core.pdf import chromium as program
-    from tests.browser.conftest import SKIP_REASON
+    from tests.programs import NO_CHROMIUM, missing
 
     if program() is None:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI, so PDF downloads cannot be tested.")
-        pytest.skip(SKIP_REASON)
+        missing(NO_CHROMIUM, "Chromium is missing in CI, so PDF downloads cannot be tested.")

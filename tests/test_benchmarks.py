@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.programs import NO_WRK, missing
+
 ROOT = Path(__file__).resolve().parent.parent
 RATIO = r"\d+\.\d+x"
-NO_WRK = "THE PUBLIC PAGES BENCHMARK DID NOT RUN: install Debian's wrk (apt-get install wrk)"
 # The test database is made for this module too: its template is a copy of it.
 pytestmark = pytest.mark.django_db
 
@@ -74,9 +75,7 @@ def test_as_known_benchmark_prints_its_ratio():
 
 def test_public_pages_benchmark_prints_its_ratios():
     if not shutil.which("wrk"):
-        if os.environ.get("CI"):
-            pytest.fail("wrk is missing in CI (.ci/run installs it).")
-        pytest.skip(NO_WRK)
+        missing(NO_WRK, "wrk is missing in CI (.ci/run installs it).")
     printed = run("public_pages.py", "--seconds", "1", "--rounds", "1", "--connections", "2")
     for page in ("public report contents (not signed in)", "public whole report (not signed in)",
                  "portal report contents (signed-in panel member)"):

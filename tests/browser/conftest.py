@@ -4,22 +4,17 @@ Playwright's own browser download is never used. Without Chromium the
 browser tests are skipped loudly on a developer's machine and fail in CI.
 """
 
-import os
-
 import pytest
 
 from oversight.core.pdf import CHROMIUM_FLAGS, chromium
-
-SKIP_REASON = "BROWSER TESTS DID NOT RUN: install Debian's chromium (apt-get install chromium)"
+from tests.programs import NO_CHROMIUM, missing
 
 
 @pytest.fixture(scope="module")
 def browser():
     path = chromium()
     if not path:
-        if os.environ.get("CI"):
-            pytest.fail("Chromium is missing in CI, so the browser tests cannot run.")
-        pytest.skip(SKIP_REASON)
+        missing(NO_CHROMIUM, "Chromium is missing in CI, so the browser tests cannot run.")
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in the test thread while it

@@ -80,18 +80,9 @@ class DatabaseWrapper(PostgresWrapper):
         """A cursor as `cursor()` gives (so its queries are counted and logged
         alike), that prepares what it runs. Only for fixed statements: each
         distinct text is kept by the server for the connection's life."""
-        # Connected first, so that only the cursor asked for prepares.
         self.close_if_health_check_failed()
         self.ensure_connection()
-        self._preparing = True
-        try:
-            return self.cursor()
-        finally:
-            self._preparing = False
-
-    def create_cursor(self, name: str | None = None) -> Any:
-        if name is None and getattr(self, "_preparing", False):
-            # The connection's own time zone loader is this wrapper's (Django
-            # builds it from the same setting), so none is registered here.
-            return PreparingCursor(self.connection)
-        return super().create_cursor(name)
+        # The connection's own time zone loader is this wrapper's (Django
+        # builds it from the same setting), so none is registered here.
+        with self.wrap_database_errors:
+            return self._prepare_cursor(PreparingCursor(self.connection))  # type: ignore[attr-defined]
